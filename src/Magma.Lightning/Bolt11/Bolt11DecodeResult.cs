@@ -1,0 +1,49 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Magma.Lightning.Bolt11;
+
+public enum Bolt11ErrorCode
+{
+    Empty,
+    TooLong,
+    MixedCase,
+    InvalidCharacter,
+    MissingSeparator,
+    InvalidChecksum,
+    UnknownPrefix,
+    WrongNetwork,
+    InvalidAmount,
+    TooShort,
+    InvalidField,
+    MissingPaymentHash,
+    MissingDescription,
+    InvalidSignature,
+    PayeeMismatch,
+    UnknownRequiredFeature,
+}
+
+public sealed record Bolt11Error(Bolt11ErrorCode Code, string Message)
+{
+    public override string ToString() => Message;
+}
+
+/// <summary>Either a verified invoice or a precise reason why the string is not one. Decoding never throws.</summary>
+public sealed record Bolt11DecodeResult
+{
+    private Bolt11DecodeResult(Bolt11Invoice? invoice, Bolt11Error? error)
+    {
+        Invoice = invoice;
+        Error = error;
+    }
+
+    public Bolt11Invoice? Invoice { get; }
+    public Bolt11Error? Error { get; }
+
+    [MemberNotNullWhen(true, nameof(Invoice))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool Success => Invoice is not null;
+
+    public static Bolt11DecodeResult Ok(Bolt11Invoice invoice) => new(invoice, null);
+
+    public static Bolt11DecodeResult Fail(Bolt11ErrorCode code, string message) => new(null, new Bolt11Error(code, message));
+}

@@ -1,0 +1,144 @@
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.EC;
+using Org.BouncyCastle.Crypto.Signers;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Math.EC;
+using Org.BouncyCastle.Math.EC.Multiplier;
+
+namespace Magma.Lightning.Crypto;
+
+/// <summary>
+/// secp256k1 operations Magma needs: key derivation, RFC6979 low-S recoverable signing,
+/// public-key recovery and verification. Signing and derivation run on Portable.BouncyCastle.
+/// </summary>
+public static class Secp256k1
+{
+    private static readonly Org.BouncyCastle.Asn1.X9.X9ECParameters Curve = CustomNamedCurves.GetByName("secp256k1");
+    private static readonly BigInteger N = Curve.N;
+    private static readonly BigInteger HalfN = Curve.N.ShiftRight(1);
+
+    public static bool IsValidSecret(ReadOnlySpan<byte> secret)
+    {
+        if (secret.Length != 32)
+            return false;
+        var d = new BigInteger(1, secret.ToArray());
+        return d.SignValue > 0 && d.CompareTo(N) < 0;
+    }
+
+    public static bool IsValidCompressedPoint(ReadOnlySpan<byte> compressed)
+    {
+        try
+        {
+            var point = Curve.Curve.DecodePoint(compressed.ToArray());
+            return point.IsValid() && !point.IsInfinity;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public static PublicKey GetPublicKey(PrivateKey key)
+    {
+        var d = new BigInteger(1, key.Secret.ToArray());
+        var q = new FixedPointCombMultiplier().Multiply(Curve.G, d).Normalize();
+        return PublicKey.FromTrustedCompressed(q.GetEncoded(compressed: true));
+    }
+
+    /// <summary>Deterministic (RFC6979, HMAC-SHA256) ECDSA over a 32-byte digest, normalised to low-S.</summary>
+    public static RecoverableSignature SignRecoverable(ReadOnlySpan<byte> digest32, PrivateKey key)
+    {
+        if (digest32.Length != 32)
+            throw new ArgumentException("The digest must be 32 bytes.", nameof(digest32));
+        var d = new BigInteger(1, key.Secret.ToArray());
+        var e = new BigInteger(1, digest32.ToArray());
+        var kCalculator = new HMacDsaKCalculator(new Sha256Digest());
+        kCalculator.Init(N, d, digest32.ToArray());
+
+        while (true)
+        {
+            var k = kCalculator.NextK();
+            var r = new FixedPointCombMultiplier().Multiply(Curve.G, k).Normalize();
+            var rx = r.AffineXCoord.ToBigInteger();
+            var rModN = rx.Mod(N);
+            if (rModN.SignValue == 0)
+                continue;
+            var s = k.ModInverse(N).Multiply(e.Add(d.Multiply(rModN))).Mod(N);
+            if (s.SignValue == 0)
+                continue;
+
+            var recoveryId = (r.AffineYCoord.TestBitZero() ? 1 : 0) | (rx.CompareTo(N) >= 0 ? 2 : 0);
+            if (s.CompareTo(HalfN) > 0)
+            {
+                // Negating s mirrors R, which flips the parity of its y coordinate.
+                s = N.Subtract(s);
+                recoveryId ^= 1;
+            }
+
+            var compact = new byte[RecoverableSignature.CompactLength];
+            WriteScalar(rModN, compact.AsSpan(0, 32));
+            WriteScalar(s, compact.AsSpan(32, 32));
+            return new RecoverableSignature(compact, recoveryId);
+        }
+    }
+
+    /// <summary>Rebuilds the public key that produced a compact signature over a digest.</summary>
+    public static bool TryRecover(ReadOnlySpan<byte> digest32, ReadOnlySpan<byte> compact64, int recoveryId, out PublicKey key)
+    {
+        key = null!;
+        if (digest32.Length != 32 || compact64.Length != 64 || recoveryId is < 0 or > 3)
+            return false;
+        var r = new BigInteger(1, compact64[..32].ToArray());
+        var s = new BigInteger(1, compact64[32..].ToArray());
+        if (r.SignValue == 0 || r.CompareTo(N) >= 0 || s.SignValue == 0 || s.CompareTo(N) >= 0)
+            return false;
+
+        var x = (recoveryId & 2) != 0 ? r.Add(N) : r;
+        if (x.CompareTo(Curve.Curve.Field.Characteristic) >= 0)
+            return false;
+        var encodedR = new byte[33];
+        encodedR[0] = (byte)(0x02 | (recoveryId & 1));
+        WriteScalar(x, encodedR.AsSpan(1));
+        ECPoint bigR;
+        try
+        {
+            bigR = Curve.Curve.DecodePoint(encodedR);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        var e = new BigInteger(1, digest32.ToArray());
+        var rInverse = r.ModInverse(N);
+        var u1 = N.Subtract(e).Multiply(rInverse).Mod(N);
+        var u2 = s.Multiply(rInverse).Mod(N);
+        var q = ECAlgorithms.SumOfTwoMultiplies(Curve.G, u1, bigR, u2).Normalize();
+        if (q.IsInfinity)
+            return false;
+        key = PublicKey.FromTrustedCompressed(q.GetEncoded(compressed: true));
+        return true;
+    }
+
+    public static bool Verify(ReadOnlySpan<byte> digest32, ReadOnlySpan<byte> compact64, PublicKey key)
+    {
+        if (digest32.Length != 32 || compact64.Length != 64)
+            return false;
+        var r = new BigInteger(1, compact64[..32].ToArray());
+        var s = new BigInteger(1, compact64[32..].ToArray());
+        if (r.SignValue == 0 || r.CompareTo(N) >= 0 || s.SignValue == 0 || s.CompareTo(N) >= 0)
+            return false;
+        var q = Curve.Curve.DecodePoint(key.Compressed.ToArray());
+        var e = new BigInteger(1, digest32.ToArray());
+        var w = s.ModInverse(N);
+        var point = ECAlgorithms.SumOfTwoMultiplies(Curve.G, e.Multiply(w).Mod(N), q, r.Multiply(w).Mod(N)).Normalize();
+        return !point.IsInfinity && point.AffineXCoord.ToBigInteger().Mod(N).Equals(r);
+    }
+
+    private static void WriteScalar(BigInteger value, Span<byte> destination)
+    {
+        var bytes = value.ToByteArrayUnsigned();
+        destination.Clear();
+        bytes.CopyTo(destination[(destination.Length - bytes.Length)..]);
+    }
+}
