@@ -1,0 +1,3 @@
+using Magma.Benchmarks;
+
+return await BenchmarkRunner.Run(args);
