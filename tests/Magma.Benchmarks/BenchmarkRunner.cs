@@ -1,20 +1,25 @@
+using System.Reflection;
+
 namespace Magma.Benchmarks;
 
 /// <summary>
 /// Runs one named scenario: <c>dotnet run -c Release --project tests/Magma.Benchmarks -- &lt;scenario&gt;</c>.
-/// Every scenario ends with one machine-readable line, <c>RESULT &lt;scenario&gt; key=value ...</c>.
+/// Scenarios are found by reflection so each lives in its own file and folder.
 /// </summary>
 public static class BenchmarkRunner
 {
-    private static readonly Dictionary<string, Func<string[], Task<int>>> Scenarios = new(StringComparer.OrdinalIgnoreCase);
-
     public static async Task<int> Run(string[] args)
     {
-        if (args.Length == 0 || !Scenarios.TryGetValue(args[0], out var scenario))
+        var scenarios = typeof(BenchmarkRunner).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IBenchmarkScenario).IsAssignableFrom(t))
+            .Select(t => (IBenchmarkScenario)Activator.CreateInstance(t)!)
+            .ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+
+        if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))
         {
-            Console.Error.WriteLine($"usage: <scenario>, one of: {string.Join(", ", Scenarios.Keys.Order())}");
+            Console.Error.WriteLine($"usage: <scenario> [options], one of: {string.Join(", ", scenarios.Keys.Order())}");
             return 2;
         }
-        return await scenario(args[1..]);
+        return await scenario.Run(args[1..]);
     }
 }
