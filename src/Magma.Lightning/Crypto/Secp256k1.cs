@@ -1,3 +1,4 @@
+using Magma.Lightning.Crypto.Fast;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Signers;
@@ -9,8 +10,13 @@ namespace Magma.Lightning.Crypto;
 
 /// <summary>
 /// secp256k1 operations Magma needs: key derivation, RFC6979 low-S recoverable signing,
-/// public-key recovery and verification. Signing and derivation run on Portable.BouncyCastle.
+/// public-key recovery and verification.
 /// </summary>
+/// <remarks>
+/// Anything touching a secret (key derivation, signing) runs on Portable.BouncyCastle, whose
+/// <see cref="FixedPointCombMultiplier"/> is the constant-time-ish choice. Recovery, verification and point
+/// validation see only public data and run on the much faster variable-time code in <c>Crypto/Fast</c>.
+/// </remarks>
 public static class Secp256k1
 {
     private static readonly Org.BouncyCastle.Asn1.X9.X9ECParameters Curve = CustomNamedCurves.GetByName("secp256k1");
@@ -25,18 +31,9 @@ public static class Secp256k1
         return d.SignValue > 0 && d.CompareTo(N) < 0;
     }
 
-    public static bool IsValidCompressedPoint(ReadOnlySpan<byte> compressed)
-    {
-        try
-        {
-            var point = Curve.Curve.DecodePoint(compressed.ToArray());
-            return point.IsValid() && !point.IsInfinity;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether 33 bytes are a compressed encoding of a point on the curve (public data; fast path).</summary>
+    public static bool IsValidCompressedPoint(ReadOnlySpan<byte> compressed) =>
+        PointCodec.TryDecompress(compressed, out _);
 
     public static PublicKey GetPublicKey(PrivateKey key)
     {
@@ -83,57 +80,28 @@ public static class Secp256k1
     }
 
     /// <summary>Rebuilds the public key that produced a compact signature over a digest.</summary>
+    /// <remarks>
+    /// Runs on the in-house variable-time arithmetic (<see cref="PublicKeyRecovery"/>), which is safe here
+    /// because everything it touches is public. High-S signatures are accepted.
+    /// </remarks>
     public static bool TryRecover(ReadOnlySpan<byte> digest32, ReadOnlySpan<byte> compact64, int recoveryId, out PublicKey key)
     {
         key = null!;
         if (digest32.Length != 32 || compact64.Length != 64 || recoveryId is < 0 or > 3)
             return false;
-        var r = new BigInteger(1, compact64[..32].ToArray());
-        var s = new BigInteger(1, compact64[32..].ToArray());
-        if (r.SignValue == 0 || r.CompareTo(N) >= 0 || s.SignValue == 0 || s.CompareTo(N) >= 0)
+        var compressed = new byte[PointCodec.CompressedLength];
+        if (!PublicKeyRecovery.TryRecover(digest32, compact64, recoveryId, compressed))
             return false;
-
-        var x = (recoveryId & 2) != 0 ? r.Add(N) : r;
-        if (x.CompareTo(Curve.Curve.Field.Characteristic) >= 0)
-            return false;
-        var encodedR = new byte[33];
-        encodedR[0] = (byte)(0x02 | (recoveryId & 1));
-        WriteScalar(x, encodedR.AsSpan(1));
-        ECPoint bigR;
-        try
-        {
-            bigR = Curve.Curve.DecodePoint(encodedR);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-
-        var e = new BigInteger(1, digest32.ToArray());
-        var rInverse = r.ModInverse(N);
-        var u1 = N.Subtract(e).Multiply(rInverse).Mod(N);
-        var u2 = s.Multiply(rInverse).Mod(N);
-        var q = ECAlgorithms.SumOfTwoMultiplies(Curve.G, u1, bigR, u2).Normalize();
-        if (q.IsInfinity)
-            return false;
-        key = PublicKey.FromTrustedCompressed(q.GetEncoded(compressed: true));
+        key = PublicKey.FromTrustedCompressed(compressed);
         return true;
     }
 
-    public static bool Verify(ReadOnlySpan<byte> digest32, ReadOnlySpan<byte> compact64, PublicKey key)
-    {
-        if (digest32.Length != 32 || compact64.Length != 64)
-            return false;
-        var r = new BigInteger(1, compact64[..32].ToArray());
-        var s = new BigInteger(1, compact64[32..].ToArray());
-        if (r.SignValue == 0 || r.CompareTo(N) >= 0 || s.SignValue == 0 || s.CompareTo(N) >= 0)
-            return false;
-        var q = Curve.Curve.DecodePoint(key.Compressed.ToArray());
-        var e = new BigInteger(1, digest32.ToArray());
-        var w = s.ModInverse(N);
-        var point = ECAlgorithms.SumOfTwoMultiplies(Curve.G, e.Multiply(w).Mod(N), q, r.Multiply(w).Mod(N)).Normalize();
-        return !point.IsInfinity && point.AffineXCoord.ToBigInteger().Mod(N).Equals(r);
-    }
+    /// <summary>
+    /// Checks a compact (r, s) signature over a digest (variable-time fast path; high-S verifies too).
+    /// </summary>
+    public static bool Verify(ReadOnlySpan<byte> digest32, ReadOnlySpan<byte> compact64, PublicKey key) =>
+        PointCodec.TryDecompress(key.Compressed, out var point)
+        && SignatureVerification.Verify(digest32, compact64, point);
 
     private static void WriteScalar(BigInteger value, Span<byte> destination)
     {

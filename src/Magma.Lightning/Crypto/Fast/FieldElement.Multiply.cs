@@ -1,0 +1,167 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace Magma.Lightning.Crypto.Fast;
+
+/// <summary>
+/// Multiplication and squaring mod p.
+/// </summary>
+/// <remarks>
+/// <para>
+/// .NET has no add-with-carry, so the classic 128-bit column accumulators cost a compare-and-carry per
+/// product. Instead every 104-bit limb product is split at a fixed bit boundary into a low part and a high
+/// part that are summed in <i>separate</i> 64-bit accumulators, which cannot overflow: the same idea as
+/// IFMA's 52-bit multiply-add, done with scalar multiplies.
+/// </para>
+/// <para>
+/// The split is free: the second operand's limbs are pre-shifted left by 10, so the high word of the 128-bit
+/// product a·(b·2^10) is exactly ⌊a·b / 2^54⌋ and the low word is (a·b mod 2^54)·2^10. A column k then
+/// holds Σ low parts + 4·Σ high parts of column k−1 (2^54 = 4·2^52). The pre-shift needs b's limbs below
+/// 2^54, hence the magnitude limit of 3 on the second operand.
+/// </para>
+/// <para>
+/// Reduction folds columns 5..9 down with 2^260 ≡ R = 2^4·(2^32 + 977) (mod p). The products t·R can reach
+/// 2^101, so they are split the same way with R pre-shifted by 12: high word = ⌊t·R / 2^52⌋ lands in the
+/// next column, low word >> 12 = t·R mod 2^52 in the current one.
+/// </para>
+/// </remarks>
+internal readonly partial struct FieldElement
+{
+    private const ulong RShifted = 0x1000003D10UL << 12;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MulHigh(ulong a, ulong b) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
+
+    /// <summary>
+    /// this·b mod p. This element may have magnitude up to 32, <paramref name="b"/> up to 3; the result has
+    /// magnitude 1. Either may alias the destination.
+    /// </summary>
+    public FieldElement Mul(in FieldElement b)
+    {
+        ulong a0 = N0, a1 = N1, a2 = N2, a3 = N3, a4 = N4;
+        ulong b0 = b.N0 << 10, b1 = b.N1 << 10, b2 = b.N2 << 10, b3 = b.N3 << 10, b4 = b.N4 << 10;
+
+        // Bounds: aᵢ < 2^57 and bⱼ < 2^54, so each product is below 2^111, each high part below 2^57 and
+        // each low part below 2^54: a column of five stays below 5·2^54 + 4·5·2^57 < 2^62.
+        ulong L, H;
+        L = (a0 * b0) >> 10; H = MulHigh(a0, b0);
+        ulong t0 = L, t1 = H << 2;
+
+        L = (a0 * b1) >> 10; H = MulHigh(a0, b1);
+        L += (a1 * b0) >> 10; H += MulHigh(a1, b0);
+        t1 += L; ulong t2 = H << 2;
+
+        L = (a0 * b2) >> 10; H = MulHigh(a0, b2);
+        L += (a1 * b1) >> 10; H += MulHigh(a1, b1);
+        L += (a2 * b0) >> 10; H += MulHigh(a2, b0);
+        t2 += L; ulong t3 = H << 2;
+
+        L = (a0 * b3) >> 10; H = MulHigh(a0, b3);
+        L += (a1 * b2) >> 10; H += MulHigh(a1, b2);
+        L += (a2 * b1) >> 10; H += MulHigh(a2, b1);
+        L += (a3 * b0) >> 10; H += MulHigh(a3, b0);
+        t3 += L; ulong t4 = H << 2;
+
+        L = (a0 * b4) >> 10; H = MulHigh(a0, b4);
+        L += (a1 * b3) >> 10; H += MulHigh(a1, b3);
+        L += (a2 * b2) >> 10; H += MulHigh(a2, b2);
+        L += (a3 * b1) >> 10; H += MulHigh(a3, b1);
+        L += (a4 * b0) >> 10; H += MulHigh(a4, b0);
+        t4 += L; ulong t5 = H << 2;
+
+        L = (a1 * b4) >> 10; H = MulHigh(a1, b4);
+        L += (a2 * b3) >> 10; H += MulHigh(a2, b3);
+        L += (a3 * b2) >> 10; H += MulHigh(a3, b2);
+        L += (a4 * b1) >> 10; H += MulHigh(a4, b1);
+        t5 += L; ulong t6 = H << 2;
+
+        L = (a2 * b4) >> 10; H = MulHigh(a2, b4);
+        L += (a3 * b3) >> 10; H += MulHigh(a3, b3);
+        L += (a4 * b2) >> 10; H += MulHigh(a4, b2);
+        t6 += L; ulong t7 = H << 2;
+
+        L = (a3 * b4) >> 10; H = MulHigh(a3, b4);
+        L += (a4 * b3) >> 10; H += MulHigh(a4, b3);
+        t7 += L; ulong t8 = H << 2;
+
+        L = (a4 * b4) >> 10; H = MulHigh(a4, b4);
+        t8 += L; ulong t9 = H << 2;
+
+        return Reduce(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9);
+    }
+
+    /// <summary>this² mod p, for magnitude up to 3; the result has magnitude 1.</summary>
+    public FieldElement Sqr()
+    {
+        ulong a0 = N0, a1 = N1, a2 = N2, a3 = N3, a4 = N4;
+        ulong s0 = a0 << 10, s1 = a1 << 10, s2 = a2 << 10, s3 = a3 << 10, s4 = a4 << 10;
+
+        // A cross product aᵢ·(aⱼ·2^10) equals (2·aᵢ·aⱼ)·2^9, so read with a 55-bit split it already carries
+        // the factor 2: low word >> 9 stays in the column, 8·high word goes to the next one. Squares use the
+        // 54-bit split of Mul. With aᵢ < 2^54 a column of three terms stays below 2^59.
+        ulong L, Hx, Hd;
+        L = (a0 * s0) >> 10; Hd = MulHigh(a0, s0);
+        ulong t0 = L, t1 = Hd << 2;
+
+        L = (a0 * s1) >> 9; Hx = MulHigh(a0, s1);
+        t1 += L; ulong t2 = Hx << 3;
+
+        L = (a0 * s2) >> 9; Hx = MulHigh(a0, s2);
+        L += (a1 * s1) >> 10; Hd = MulHigh(a1, s1);
+        t2 += L; ulong t3 = (Hx << 3) + (Hd << 2);
+
+        L = (a0 * s3) >> 9; Hx = MulHigh(a0, s3);
+        L += (a1 * s2) >> 9; Hx += MulHigh(a1, s2);
+        t3 += L; ulong t4 = Hx << 3;
+
+        L = (a0 * s4) >> 9; Hx = MulHigh(a0, s4);
+        L += (a1 * s3) >> 9; Hx += MulHigh(a1, s3);
+        L += (a2 * s2) >> 10; Hd = MulHigh(a2, s2);
+        t4 += L; ulong t5 = (Hx << 3) + (Hd << 2);
+
+        L = (a1 * s4) >> 9; Hx = MulHigh(a1, s4);
+        L += (a2 * s3) >> 9; Hx += MulHigh(a2, s3);
+        t5 += L; ulong t6 = Hx << 3;
+
+        L = (a2 * s4) >> 9; Hx = MulHigh(a2, s4);
+        L += (a3 * s3) >> 10; Hd = MulHigh(a3, s3);
+        t6 += L; ulong t7 = (Hx << 3) + (Hd << 2);
+
+        L = (a3 * s4) >> 9; Hx = MulHigh(a3, s4);
+        t7 += L; ulong t8 = Hx << 3;
+
+        L = (a4 * s4) >> 10; Hd = MulHigh(a4, s4);
+        t8 += L; ulong t9 = Hd << 2;
+
+        return Reduce(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9);
+    }
+
+    /// <summary>
+    /// Reduces Σ tₖ·2^(52k) (each tₖ below 2^63, t9 below 2^54) to a magnitude-1 element.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FieldElement Reduce(
+        ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7, ulong t8, ulong t9)
+    {
+        // tₖ·2^(52k) for k ≥ 5 equals t_k·R·2^(52(k−5)) mod p. tₖ·R < 2^100, split at bit 52.
+        t0 += (t5 * RShifted) >> 12; t1 += MulHigh(t5, RShifted);
+        t1 += (t6 * RShifted) >> 12; t2 += MulHigh(t6, RShifted);
+        t2 += (t7 * RShifted) >> 12; t3 += MulHigh(t7, RShifted);
+        t3 += (t8 * RShifted) >> 12; t4 += MulHigh(t8, RShifted);
+        t4 += (t9 * RShifted) >> 12;
+        // The high half of t9·R lands at 2^260 again (below 2^39): fold it once more.
+        ulong u5 = MulHigh(t9, RShifted);
+        t0 += (u5 * RShifted) >> 12; t1 += MulHigh(u5, RShifted);
+
+        // Every column is now below 2^64 − 2^58; carry into 52-bit limbs, folding bits ≥ 2^256 back in.
+        t1 += t0 >> 52; t0 &= Mask52;
+        t2 += t1 >> 52; t1 &= Mask52;
+        t3 += t2 >> 52; t2 &= Mask52;
+        t4 += t3 >> 52; t3 &= Mask52;
+        t0 += (t4 >> 48) * FoldConstant; t4 &= Mask48;
+        // t4 >> 48 < 2^16, so t0 < 2^52 + 2^49 and the last carry is at most 1: t1 ≤ 2^52 (magnitude 1).
+        t1 += t0 >> 52; t0 &= Mask52;
+        return new(t0, t1, t2, t3, t4);
+    }
+}

@@ -1,0 +1,185 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
+namespace Magma.Lightning.Crypto.Fast;
+
+/// <summary>
+/// An element of GF(p), p = 2^256 − 2^32 − 977, as five unsigned limbs in radix 2^52
+/// (value = N0 + N1·2^52 + N2·2^104 + N3·2^156 + N4·2^208) with lazy reduction.
+/// </summary>
+/// <remarks>
+/// <para>
+/// VARIABLE-TIME. Everything under <c>Crypto/Fast</c> branches and indexes on its inputs, so it must only
+/// ever see public data (signatures, digests, public keys). Secrets stay on BouncyCastle.
+/// </para>
+/// <para>
+/// Limbs may hold more than 52 bits so that additions need no carries. The <b>magnitude</b> m of an element
+/// bounds its limbs: N0..N3 ≤ m·2^52 and N4 ≤ m·2^48. Every operation documents the magnitude it accepts and
+/// returns; <see cref="Mul"/> and <see cref="Sqr"/> return magnitude 1, so chains of products stay bounded.
+/// The represented value is only defined mod p: it may be ≥ p until <see cref="Normalize"/> is called.
+/// </para>
+/// </remarks>
+internal readonly partial struct FieldElement
+{
+    internal const ulong Mask52 = 0xF_FFFF_FFFF_FFFF;
+    internal const ulong Mask48 = 0xFFFF_FFFF_FFFF;
+
+    /// <summary>2^256 mod p = 2^32 + 977: a carry out of bit 256 folds back in as this small constant.</summary>
+    internal const ulong FoldConstant = 0x1000003D1;
+
+    // p in radix 2^52.
+    private const ulong P0 = 0xF_FFFE_FFFF_FC2F;
+    private const ulong P1 = Mask52, P2 = Mask52, P3 = Mask52;
+    private const ulong P4 = Mask48;
+
+    public readonly ulong N0, N1, N2, N3, N4;
+
+    public FieldElement(ulong n0, ulong n1, ulong n2, ulong n3, ulong n4)
+    {
+        N0 = n0;
+        N1 = n1;
+        N2 = n2;
+        N3 = n3;
+        N4 = n4;
+    }
+
+    public static FieldElement Zero => default;
+
+    public static FieldElement One => new(1, 0, 0, 0, 0);
+
+    public static FieldElement FromInt(uint value) => new(value, 0, 0, 0, 0);
+
+    /// <summary>Limb-wise sum; the magnitude is the sum of the operands' magnitudes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public FieldElement Add(in FieldElement b) => new(N0 + b.N0, N1 + b.N1, N2 + b.N2, N3 + b.N3, N4 + b.N4);
+
+    /// <summary>Multiplies by a small integer; the magnitude is multiplied by <paramref name="k"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public FieldElement MulInt(uint k) => new(N0 * k, N1 * k, N2 * k, N3 * k, N4 * k);
+
+    /// <summary>
+    /// −a for an input of magnitude at most <paramref name="magnitude"/>; the result has magnitude
+    /// <paramref name="magnitude"/> + 1. It is computed as (m+1)·p − a limb by limb: (m+1)·Pᵢ ≥ m·2^52 for
+    /// every limb (P0 = 2^52 − 2^32 − 977 falls short of 2^52 by far less than 2^52/m), so nothing underflows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public FieldElement Negate(uint magnitude)
+    {
+        var k = magnitude + 1UL;
+        return new(k * P0 - N0, k * P1 - N1, k * P2 - N2, k * P3 - N3, k * P4 - N4);
+    }
+
+    /// <summary>
+    /// Propagates carries so the result has magnitude 1 (limbs below 2^52, N4 below 2^48, N1 at most 2^52).
+    /// Accepts any limbs below 2^63. Bits from 2^256 up are folded back with 2^256 ≡ 2^32 + 977.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public FieldElement NormalizeWeak()
+    {
+        ulong t0 = N0, t1 = N1, t2 = N2, t3 = N3, t4 = N4;
+        t1 += t0 >> 52; t0 &= Mask52;
+        t2 += t1 >> 52; t1 &= Mask52;
+        t3 += t2 >> 52; t2 &= Mask52;
+        t4 += t3 >> 52; t3 &= Mask52;
+        t0 += (t4 >> 48) * FoldConstant; t4 &= Mask48;
+        // t4 >> 48 < 2^15, so t0 < 2^52 + 2^48: at most one more carry, into t1 (which is < 2^52).
+        t1 += t0 >> 52; t0 &= Mask52;
+        return new(t0, t1, t2, t3, t4);
+    }
+
+    /// <summary>The unique representative in [0, p) with every limb in range (accepts limbs below 2^63).</summary>
+    public FieldElement Normalize()
+    {
+        var w = NormalizeWeak();
+        ulong t0 = w.N0, t1 = w.N1, t2 = w.N2, t3 = w.N3, t4 = w.N4;
+        // A weakly normalised value is below 2^256 + 2^52, but t1 may still be exactly 2^52: carry once more.
+        t2 += t1 >> 52; t1 &= Mask52;
+        t3 += t2 >> 52; t2 &= Mask52;
+        t4 += t3 >> 52; t3 &= Mask52;
+        if ((t4 >> 48) != 0)
+        {
+            // Only possible when t2 and t3 overflowed to zero, so value − 2^256 = t0 + t1·2^52 and the
+            // reduced value t0 + t1·2^52 + 2^32 + 977 is far below p; two short carries make the limbs canonical.
+            t4 &= Mask48;
+            t0 += FoldConstant;
+            t1 += t0 >> 52; t0 &= Mask52;
+            t2 += t1 >> 52; t1 &= Mask52;
+        }
+        // Now value < 2^256; subtract p once if value ≥ p (p's limbs are all-ones except P0).
+        if (t4 == P4 && (t3 & t2 & t1) == Mask52 && t0 >= P0)
+        {
+            t0 -= P0;
+            t1 = t2 = t3 = t4 = 0;
+        }
+        return new(t0, t1, t2, t3, t4);
+    }
+
+    /// <summary>True when the value is 0 mod p (accepts limbs below 2^63).</summary>
+    public bool IsZeroModP()
+    {
+        var n = Normalize();
+        return (n.N0 | n.N1 | n.N2 | n.N3 | n.N4) == 0;
+    }
+
+    /// <summary>True when both represent the same residue (b's magnitude must be at most 31).</summary>
+    public bool EqualsModP(in FieldElement b, uint magnitudeOfB) => Add(b.Negate(magnitudeOfB)).IsZeroModP();
+
+    /// <summary>For a normalised element: whether its canonical value is odd (the compressed-point y parity).</summary>
+    public bool IsOdd => (N0 & 1) != 0;
+
+    /// <summary>For a normalised element: whether every limb is zero.</summary>
+    public bool IsZero => (N0 | N1 | N2 | N3 | N4) == 0;
+
+    /// <summary>Parses 32 big-endian bytes; false when the number is ≥ p (no silent reduction).</summary>
+    public static bool TryFromBytes(ReadOnlySpan<byte> bytes32, out FieldElement value)
+    {
+        var w3 = BinaryPrimitives.ReadUInt64BigEndian(bytes32);
+        var w2 = BinaryPrimitives.ReadUInt64BigEndian(bytes32[8..]);
+        var w1 = BinaryPrimitives.ReadUInt64BigEndian(bytes32[16..]);
+        var w0 = BinaryPrimitives.ReadUInt64BigEndian(bytes32[24..]);
+        return TryFromWords(w0, w1, w2, w3, out value);
+    }
+
+    /// <summary>Like <see cref="FromWords"/>, but false when the number is ≥ p.</summary>
+    public static bool TryFromWords(ulong w0, ulong w1, ulong w2, ulong w3, out FieldElement value)
+    {
+        value = FromWords(w0, w1, w2, w3);
+        // Canonical limbs: the value is ≥ p exactly when the same test Normalize uses fires.
+        return !(value.N4 == P4 && (value.N3 & value.N2 & value.N1) == Mask52 && value.N0 >= P0);
+    }
+
+    /// <summary>Splits a 256-bit number given as four little-endian 64-bit words into 52-bit limbs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FieldElement FromWords(ulong w0, ulong w1, ulong w2, ulong w3) => new(
+        w0 & Mask52,
+        (w0 >> 52 | w1 << 12) & Mask52,
+        (w1 >> 40 | w2 << 24) & Mask52,
+        (w2 >> 28 | w3 << 36) & Mask52,
+        w3 >> 16);
+
+    /// <summary>For a normalised element: the value as four little-endian 64-bit words.</summary>
+    public void ToWords(out ulong w0, out ulong w1, out ulong w2, out ulong w3)
+    {
+        w0 = N0 | N1 << 52;
+        w1 = N1 >> 12 | N2 << 40;
+        w2 = N2 >> 24 | N3 << 28;
+        w3 = N3 >> 36 | N4 << 16;
+    }
+
+    /// <summary>For a normalised element: writes the 32-byte big-endian encoding.</summary>
+    public void WriteBytes(Span<byte> destination32)
+    {
+        ToWords(out var w0, out var w1, out var w2, out var w3);
+        BinaryPrimitives.WriteUInt64BigEndian(destination32, w3);
+        BinaryPrimitives.WriteUInt64BigEndian(destination32[8..], w2);
+        BinaryPrimitives.WriteUInt64BigEndian(destination32[16..], w1);
+        BinaryPrimitives.WriteUInt64BigEndian(destination32[24..], w0);
+    }
+
+    public override string ToString()
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        Normalize().WriteBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
+}

@@ -1,0 +1,92 @@
+using Magma.Lightning.Crypto;
+using Org.BouncyCastle.Crypto.EC;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Math.EC;
+
+namespace Magma.Lightning.Tests.Crypto;
+
+/// <summary>
+/// The recovery and verification Magma shipped before the fast path, on Portable.BouncyCastle, kept
+/// verbatim in behaviour as an independent oracle for cross-checks.
+/// </summary>
+internal static class BouncyCastleReference
+{
+    private static readonly Org.BouncyCastle.Asn1.X9.X9ECParameters Curve = CustomNamedCurves.GetByName("secp256k1");
+    private static readonly BigInteger N = Curve.N;
+
+    public static bool TryRecover(ReadOnlySpan<byte> digest32, ReadOnlySpan<byte> compact64, int recoveryId, out byte[] compressed)
+    {
+        compressed = [];
+        if (digest32.Length != 32 || compact64.Length != 64 || recoveryId is < 0 or > 3)
+            return false;
+        var r = new BigInteger(1, compact64[..32].ToArray());
+        var s = new BigInteger(1, compact64[32..].ToArray());
+        if (r.SignValue == 0 || r.CompareTo(N) >= 0 || s.SignValue == 0 || s.CompareTo(N) >= 0)
+            return false;
+
+        var x = (recoveryId & 2) != 0 ? r.Add(N) : r;
+        if (x.CompareTo(Curve.Curve.Field.Characteristic) >= 0)
+            return false;
+        var encodedR = new byte[33];
+        encodedR[0] = (byte)(0x02 | (recoveryId & 1));
+        WriteScalar(x, encodedR.AsSpan(1));
+        ECPoint bigR;
+        try
+        {
+            bigR = Curve.Curve.DecodePoint(encodedR);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        var e = new BigInteger(1, digest32.ToArray());
+        var rInverse = r.ModInverse(N);
+        var u1 = N.Subtract(e).Multiply(rInverse).Mod(N);
+        var u2 = s.Multiply(rInverse).Mod(N);
+        var q = ECAlgorithms.SumOfTwoMultiplies(Curve.G, u1, bigR, u2).Normalize();
+        if (q.IsInfinity)
+            return false;
+        compressed = q.GetEncoded(compressed: true);
+        return true;
+    }
+
+    public static bool Verify(ReadOnlySpan<byte> digest32, ReadOnlySpan<byte> compact64, ReadOnlySpan<byte> compressedKey)
+    {
+        if (digest32.Length != 32 || compact64.Length != 64)
+            return false;
+        var r = new BigInteger(1, compact64[..32].ToArray());
+        var s = new BigInteger(1, compact64[32..].ToArray());
+        if (r.SignValue == 0 || r.CompareTo(N) >= 0 || s.SignValue == 0 || s.CompareTo(N) >= 0)
+            return false;
+        var q = Curve.Curve.DecodePoint(compressedKey.ToArray());
+        var e = new BigInteger(1, digest32.ToArray());
+        var w = s.ModInverse(N);
+        var point = ECAlgorithms.SumOfTwoMultiplies(Curve.G, e.Multiply(w).Mod(N), q, r.Multiply(w).Mod(N)).Normalize();
+        return !point.IsInfinity && point.AffineXCoord.ToBigInteger().Mod(N).Equals(r);
+    }
+
+    public static bool IsValidCompressedPoint(ReadOnlySpan<byte> compressed)
+    {
+        try
+        {
+            var point = Curve.Curve.DecodePoint(compressed.ToArray());
+            return point.IsValid() && !point.IsInfinity;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            return false; // BouncyCastle throws FormatException for unknown prefixes
+        }
+    }
+
+    /// <summary>d·G compressed (BouncyCastle), for keys given as plain numbers.</summary>
+    public static byte[] PublicKeyOf(System.Numerics.BigInteger d) =>
+        Curve.G.Multiply(new BigInteger(1, TestMath.ToBytes32(d))).Normalize().GetEncoded(compressed: true);
+
+    private static void WriteScalar(BigInteger value, Span<byte> destination)
+    {
+        var bytes = value.ToByteArrayUnsigned();
+        destination.Clear();
+        bytes.CopyTo(destination[(destination.Length - bytes.Length)..]);
+    }
+}
