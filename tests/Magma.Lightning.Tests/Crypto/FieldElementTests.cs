@@ -101,6 +101,22 @@ public class FieldElementTests
     }
 
     [Fact]
+    public void SqrTimes_matches_repeated_squaring_and_stays_within_magnitude_two()
+    {
+        var random = new Random(9);
+        var inputs = Enumerable.Range(0, 300).Select(_ => RandomLimbs(random, 3 * Limb, 3 * (1UL << 48)))
+            .Append(MaxLimbs(3)).Append(MaxLimbs(2)).Append(FieldElement.Zero).Append(Field(P - 1));
+        foreach (var a in inputs)
+        {
+            var count = random.Next(1, 40);
+            var result = a.SqrTimes(count);
+            Assert.True(result.N0 <= 2 * Limb && result.N1 <= 2 * Limb && result.N2 <= 2 * Limb && result.N3 <= 2 * Limb);
+            Assert.True(result.N4 <= 2 * (1UL << 48));
+            Assert.Equal(BigInteger.ModPow(Value(a), BigInteger.Pow(2, count), P), Residue(result));
+        }
+    }
+
+    [Fact]
     public void Normalize_is_canonical_for_every_combination_of_awkward_limbs()
     {
         // 8^5 = 32768 limb patterns around the carry and modulus boundaries, weak-normalised first (as the

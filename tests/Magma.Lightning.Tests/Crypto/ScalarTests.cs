@@ -109,6 +109,7 @@ public class ScalarTests
             var count = random.Next(1, 33);
             var expected = (v >> offset) & ((BigInteger.One << count) - 1);
             Assert.Equal(expected, (BigInteger)Scalar(v).GetBits(offset, count));
+            Assert.Equal((v >> offset) & ulong.MaxValue, (BigInteger)Scalar(v).GetBits64(offset));
         }
     }
 

@@ -88,13 +88,36 @@ internal readonly partial struct FieldElement
         L = (a4 * b4) >> 10; H = MulHigh(a4, b4);
         t8 += L; ulong t9 = H << 2;
 
-        return Reduce(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9);
+        Reduce(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, out var r0, out var r1, out var r2, out var r3, out var r4);
+        return new(r0, r1, r2, r3, r4);
     }
 
     /// <summary>this² mod p, for magnitude up to 3; the result has magnitude 1.</summary>
     public FieldElement Sqr()
     {
-        ulong a0 = N0, a1 = N1, a2 = N2, a3 = N3, a4 = N4;
+        ulong n0 = N0, n1 = N1, n2 = N2, n3 = N3, n4 = N4;
+        SquareInPlace(ref n0, ref n1, ref n2, ref n3, ref n4);
+        return new(n0, n1, n2, n3, n4);
+    }
+
+    /// <summary>
+    /// Squares <paramref name="count"/> times: this^(2^count), for magnitude up to 3; the result has
+    /// magnitude at most 2. Used for the long squaring chains of exponentiation, whose speed is the
+    /// latency of one squaring: the limbs stay in locals and each step ends with the short parallel carry
+    /// of <see cref="CarryLazily"/> instead of the full sequential one.
+    /// </summary>
+    public FieldElement SqrTimes(int count)
+    {
+        ulong n0 = N0, n1 = N1, n2 = N2, n3 = N3, n4 = N4;
+        for (var i = 0; i < count; i++)
+            SquareInPlace(ref n0, ref n1, ref n2, ref n3, ref n4, lazyCarry: true);
+        return new(n0, n1, n2, n3, n4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SquareInPlace(ref ulong n0, ref ulong n1, ref ulong n2, ref ulong n3, ref ulong n4, bool lazyCarry = false)
+    {
+        ulong a0 = n0, a1 = n1, a2 = n2, a3 = n3, a4 = n4;
         ulong s0 = a0 << 10, s1 = a1 << 10, s2 = a2 << 10, s3 = a3 << 10, s4 = a4 << 10;
 
         // A cross product aᵢ·(aⱼ·2^10) equals (2·aᵢ·aⱼ)·2^9, so read with a 55-bit split it already carries
@@ -134,15 +157,48 @@ internal readonly partial struct FieldElement
         L = (a4 * s4) >> 10; Hd = MulHigh(a4, s4);
         t8 += L; ulong t9 = Hd << 2;
 
-        return Reduce(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9);
+        if (lazyCarry)
+        {
+            Fold(ref t0, ref t1, ref t2, ref t3, ref t4, t5, t6, t7, t8, t9);
+            CarryLazily(t0, t1, t2, t3, t4, out n0, out n1, out n2, out n3, out n4);
+        }
+        else
+        {
+            Reduce(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, out n0, out n1, out n2, out n3, out n4);
+        }
     }
 
     /// <summary>
     /// Reduces Σ tₖ·2^(52k) (each tₖ below 2^63, t9 below 2^54) to a magnitude-1 element.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FieldElement Reduce(
-        ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7, ulong t8, ulong t9)
+    private static void Reduce(
+        ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7, ulong t8, ulong t9,
+        out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4)
+    {
+        Fold(ref t0, ref t1, ref t2, ref t3, ref t4, t5, t6, t7, t8, t9);
+
+        // Carry into 52-bit limbs, folding bits ≥ 2^256 back in.
+        t1 += t0 >> 52; t0 &= Mask52;
+        t2 += t1 >> 52; t1 &= Mask52;
+        t3 += t2 >> 52; t2 &= Mask52;
+        t4 += t3 >> 52; t3 &= Mask52;
+        t0 += (t4 >> 48) * FoldConstant; t4 &= Mask48;
+        // t4 >> 48 < 2^16, so t0 < 2^52 + 2^49 and the last carry is at most 1: t1 ≤ 2^52 (magnitude 1).
+        t1 += t0 >> 52; t0 &= Mask52;
+        r0 = t0;
+        r1 = t1;
+        r2 = t2;
+        r3 = t3;
+        r4 = t4;
+    }
+
+    /// <summary>
+    /// Folds columns 5..9 into 0..4 with 2^260 ≡ R (mod p). Afterwards every column is below 2^64 − 2^58.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Fold(ref ulong t0, ref ulong t1, ref ulong t2, ref ulong t3, ref ulong t4,
+        ulong t5, ulong t6, ulong t7, ulong t8, ulong t9)
     {
         // tₖ·2^(52k) for k ≥ 5 equals t_k·R·2^(52(k−5)) mod p. tₖ·R < 2^100, split at bit 52.
         t0 += (t5 * RShifted) >> 12; t1 += MulHigh(t5, RShifted);
@@ -153,15 +209,22 @@ internal readonly partial struct FieldElement
         // The high half of t9·R lands at 2^260 again (below 2^39): fold it once more.
         ulong u5 = MulHigh(t9, RShifted);
         t0 += (u5 * RShifted) >> 12; t1 += MulHigh(u5, RShifted);
+    }
 
-        // Every column is now below 2^64 − 2^58; carry into 52-bit limbs, folding bits ≥ 2^256 back in.
-        t1 += t0 >> 52; t0 &= Mask52;
-        t2 += t1 >> 52; t1 &= Mask52;
-        t3 += t2 >> 52; t2 &= Mask52;
-        t4 += t3 >> 52; t3 &= Mask52;
-        t0 += (t4 >> 48) * FoldConstant; t4 &= Mask48;
-        // t4 >> 48 < 2^16, so t0 < 2^52 + 2^49 and the last carry is at most 1: t1 ≤ 2^52 (magnitude 1).
-        t1 += t0 >> 52; t0 &= Mask52;
-        return new(t0, t1, t2, t3, t4);
+    /// <summary>
+    /// One parallel carry step for folded columns below 2^63: each limb keeps its low 52 bits (48 for the top
+    /// one) and receives the carry of its neighbour, the top carry coming back as ·(2^32 + 977). Carries are
+    /// below 2^11 (2^15 from the top, times 2^33 below 2^48), so limbs 1..3 end below 2^52 + 2^11, limb 0
+    /// below 2^52 + 2^48 and limb 4 below 2^48 + 2^11: magnitude 2, in two dependent steps instead of six.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CarryLazily(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4,
+        out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4)
+    {
+        r0 = (t0 & Mask52) + (t4 >> 48) * FoldConstant;
+        r1 = (t1 & Mask52) + (t0 >> 52);
+        r2 = (t2 & Mask52) + (t1 >> 52);
+        r3 = (t3 & Mask52) + (t2 >> 52);
+        r4 = (t4 & Mask48) + (t3 >> 52);
     }
 }

@@ -3,15 +3,6 @@ namespace Magma.Lightning.Crypto.Fast;
 /// <summary>Square roots and inverses mod p.</summary>
 internal readonly partial struct FieldElement
 {
-    /// <summary>Squares <paramref name="count"/> times: this^(2^count).</summary>
-    public FieldElement SqrTimes(int count)
-    {
-        var r = this;
-        for (var i = 0; i < count; i++)
-            r = r.Sqr();
-        return r;
-    }
-
     /// <summary>
     /// A square root of this element (magnitude up to 3), when one exists. Because p ≡ 3 (mod 4),
     /// a^((p+1)/4) squares to a whenever a is a quadratic residue; otherwise it squares to −a, so the
@@ -37,7 +28,7 @@ internal readonly partial struct FieldElement
 
         var t = x223.SqrTimes(23).Mul(x22); // 1^223 0 1^22
         t = t.SqrTimes(6).Mul(x2);           // ... 0000 11
-        root = t.SqrTimes(2);                // ... 00
+        root = t.SqrTimes(2).NormalizeWeak(); // ... 00
 
         return root.Sqr().EqualsModP(this, 3);
     }

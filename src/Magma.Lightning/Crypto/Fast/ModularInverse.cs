@@ -4,7 +4,7 @@ namespace Magma.Lightning.Crypto.Fast;
 
 /// <summary>
 /// Variable-time modular inversion for an odd prime modulus M below 2^256, by Bernstein–Yang "safegcd"
-/// divsteps (https://eprint.iacr.org/2019/266), batched 62 at a time. Several times faster than Fermat
+/// divsteps (https://eprint.iacr.org/2019/266), batched 30 at a time. Several times faster than Fermat
 /// inversion, but its running time depends on the input: public data only.
 /// </summary>
 /// <remarks>
@@ -15,11 +15,12 @@ namespace Magma.Lightning.Crypto.Fast;
 /// d = 0, e = 1 this ends with x⁻¹ = ±d.
 /// </para>
 /// <para>
-/// The first 62 divsteps depend only on the low 64 bits of f and g, so they run on machine words and
-/// yield a matrix T with 2^62·(f', g') = T·(f, g), whose entries are bounded by |u| + |v| ≤ 2^62 and
-/// |q| + |r| ≤ 2^62. T is then applied to the full-width f, g, d, e. The division of d, e by 2^62 is made
-/// exact mod M by first adding the multiple of M that clears their low 62 bits; that multiple is below
-/// 2^62·M, so each batch grows |d|, |e| by at most M: after 12 batches they stay far inside 308 bits.
+/// The next 30 divsteps depend only on the low bits of f and g, so they run on machine words and yield a
+/// matrix T with 2^30·(f', g') = T·(f, g), whose entries are bounded by |u| + |v| ≤ 2^30 and
+/// |q| + |r| ≤ 2^30. T is then applied to the full-width f, g, d, e in radix 2^30, where every product fits
+/// 60 bits and a limb's sum of three products plus carry stays below 2^63. The division of d, e by 2^30 is
+/// made exact mod M by first adding the multiple of M (below 2^30·M) that clears their low 30 bits, so
+/// each batch grows |d|, |e| by at most M: after the at most 25 batches they stay below 26·M &lt; 2^261.
 /// </para>
 /// </remarks>
 internal sealed class ModularInverse
@@ -30,39 +31,42 @@ internal sealed class ModularInverse
     public static ModularInverse Order { get; } = new(
         0xBFD25E8CD0364141, 0xBAAEDCE6AF48A03B, 0xFFFFFFFFFFFFFFFE, 0xFFFFFFFFFFFFFFFF);
 
-    /// <summary>741 divsteps always suffice for 256-bit inputs (12 batches); more means a bug.</summary>
-    private const int MaxBatches = 13;
+    private const int StepsPerBatch = 30;
 
-    private readonly Signed62 _modulus;
+    /// <summary>741 divsteps always suffice for 256-bit inputs (25 batches); more means a bug.</summary>
+    private const int MaxBatches = 26;
 
-    /// <summary>M⁻¹ mod 2^62.</summary>
-    private readonly ulong _modulusInverse;
+    private readonly Signed30 _modulus;
+
+    /// <summary>M⁻¹ mod 2^30.</summary>
+    private readonly long _modulusInverse;
 
     private ModularInverse(ulong m0, ulong m1, ulong m2, ulong m3)
     {
-        _modulus = Signed62.FromWords(m0, m1, m2, m3);
+        _modulus = Signed30.FromWords(m0, m1, m2, m3);
         // Newton's iteration x ← x(2 − Mx) doubles the number of correct low bits; any odd M is its own
-        // inverse mod 8, so five rounds give 96 ≥ 62 bits.
+        // inverse mod 8, so four rounds give 48 ≥ 30 bits.
         var x = m0;
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 4; i++)
             x *= 2 - m0 * x;
-        _modulusInverse = x & Signed62.Mask62;
+        _modulusInverse = (long)(x & Signed30.Mask30);
     }
 
     /// <summary>Replaces a value in [0, M), given as little-endian words, by its inverse (0 stays 0).</summary>
     public void InvertVar(ref ulong w0, ref ulong w1, ref ulong w2, ref ulong w3)
     {
         var f = _modulus;
-        var g = Signed62.FromWords(w0, w1, w2, w3);
-        var d = default(Signed62);
-        var e = new Signed62(1, 0, 0, 0, 0);
+        var g = Signed30.FromWords(w0, w1, w2, w3);
+        var d = default(Signed30);
+        var e = default(Signed30);
+        e.Limbs[0] = 1;
         long eta = -1; // η = −δ
 
         for (var batch = 0; !g.IsZero; batch++)
         {
             if (batch == MaxBatches)
                 throw new InvalidOperationException("safegcd did not converge; the inverse code is broken.");
-            eta = DivSteps62(eta, f.LowWord, g.LowWord, out var t);
+            eta = DivSteps(eta, f.LowWord, g.LowWord, out var t);
             ApplyToFg(t, ref f, ref g);
             ApplyToDe(t, ref d, ref e);
         }
@@ -80,17 +84,26 @@ internal sealed class ModularInverse
     private readonly record struct Transition(long U, long V, long Q, long R);
 
     /// <summary>
-    /// Runs 62 divsteps on the low words of f (odd) and g. Tracks η = −δ. Returns the new η and the
+    /// Runs 30 divsteps on the low words of f (odd) and g. Tracks η = −δ. Returns the new η and the
     /// scaled transition matrix: after k steps 2^k·f_k = u·f + v·g and 2^k·g_k = q·f + r·g.
     /// </summary>
-    private static long DivSteps62(long eta, ulong f, ulong g, out Transition transition)
+    /// <remarks>
+    /// Rather than one step per loop, it strips whole runs of zero bits of g at once (each is a step that
+    /// only halves g), and folds up to six consecutive "g odd, no swap" steps into one: while η ≥ 0 no swap
+    /// can happen for η + 1 steps, and those steps together add to g the multiple w·f with
+    /// w ≡ −g/f (mod 2^k) that clears its low k bits; the halvings then come out as zero bits. A swap step
+    /// (δ &gt; 0, g odd) is written as (f, g) ← (g, −f), η ← −η, followed by the same elimination (w = 1
+    /// alone gives g − f, whose halving completes the textbook step).
+    /// All arithmetic is mod 2^64; matrix entries stay within ±2^30 (they are the true divstep matrix).
+    /// </remarks>
+    private static long DivSteps(long eta, ulong f, ulong g, out Transition transition)
     {
-        long u = 1, v = 0, q = 0, r = 1;
-        var remaining = 62;
+        ulong u = 1, v = 0, q = 0, r = 1;
+        var remaining = StepsPerBatch;
         while (true)
         {
             // A run of even g: each step halves g, keeps f (so u, v double) and decrements η.
-            var zeros = BitOperations.TrailingZeroCount(g | 1UL << remaining);
+            var zeros = BitOperations.TrailingZeroCount(g | ulong.MaxValue << remaining);
             g >>= zeros;
             u <<= zeros;
             v <<= zeros;
@@ -102,107 +115,75 @@ internal sealed class ModularInverse
             // g is odd.
             if (eta < 0)
             {
-                // δ > 0: (f, g) ← (g, (g − f)/2), δ ← 1 − δ.
-                eta = -eta - 1;
+                eta = -eta;
                 var oldF = f;
                 f = g;
-                g = (g - oldF) >> 1;
+                g = 0 - oldF;
                 var oldU = u;
                 var oldV = v;
-                u = q << 1;
-                v = r << 1;
-                q -= oldU;
-                r -= oldV;
+                u = q;
+                v = r;
+                q = 0 - oldU;
+                r = 0 - oldV;
             }
-            else
-            {
-                // δ ≤ 0: g ← (g + f)/2, δ ← 1 + δ.
-                eta--;
-                g = (g + f) >> 1;
-                q += u;
-                r += v;
-                u <<= 1;
-                v <<= 1;
-            }
-            remaining--;
+
+            // Eliminate up to min(η + 1, remaining, 6) low bits of g. f⁻¹ mod 64 is f·(2 − f²): odd squares
+            // are 1 mod 8, so f is its own inverse mod 8 and one Newton step doubles that to 6 bits.
+            var bits = (int)Math.Min(Math.Min(eta + 1, remaining), 6);
+            var w = (g * f * (f * f - 2)) & ((1UL << bits) - 1);
+            g += f * w;
+            q += u * w;
+            r += v * w;
         }
-        transition = new Transition(u, v, q, r);
+        transition = new Transition((long)u, (long)v, (long)q, (long)r);
         return eta;
     }
 
-    /// <summary>(f, g) ← T·(f, g) / 2^62, exactly (the low 62 bits of both products are zero).</summary>
-    private static void ApplyToFg(in Transition t, ref Signed62 f, ref Signed62 g)
+    /// <summary>(f, g) ← T·(f, g) / 2^30, exactly (the low 30 bits of both sums are zero).</summary>
+    private static void ApplyToFg(in Transition t, ref Signed30 f, ref Signed30 g)
     {
-        Int128 cf = Math.BigMul(t.U, f.V0) + Math.BigMul(t.V, g.V0);
-        Int128 cg = Math.BigMul(t.Q, f.V0) + Math.BigMul(t.R, g.V0);
-        cf >>= 62;
-        cg >>= 62;
-        cf += Math.BigMul(t.U, f.V1) + Math.BigMul(t.V, g.V1);
-        cg += Math.BigMul(t.Q, f.V1) + Math.BigMul(t.R, g.V1);
-        var f0 = (long)cf & Signed62.Mask62;
-        var g0 = (long)cg & Signed62.Mask62;
-        cf >>= 62;
-        cg >>= 62;
-        cf += Math.BigMul(t.U, f.V2) + Math.BigMul(t.V, g.V2);
-        cg += Math.BigMul(t.Q, f.V2) + Math.BigMul(t.R, g.V2);
-        var f1 = (long)cf & Signed62.Mask62;
-        var g1 = (long)cg & Signed62.Mask62;
-        cf >>= 62;
-        cg >>= 62;
-        cf += Math.BigMul(t.U, f.V3) + Math.BigMul(t.V, g.V3);
-        cg += Math.BigMul(t.Q, f.V3) + Math.BigMul(t.R, g.V3);
-        var f2 = (long)cf & Signed62.Mask62;
-        var g2 = (long)cg & Signed62.Mask62;
-        cf >>= 62;
-        cg >>= 62;
-        cf += Math.BigMul(t.U, f.V4) + Math.BigMul(t.V, g.V4);
-        cg += Math.BigMul(t.Q, f.V4) + Math.BigMul(t.R, g.V4);
-        var f3 = (long)cf & Signed62.Mask62;
-        var g3 = (long)cg & Signed62.Mask62;
-        cf >>= 62;
-        cg >>= 62;
-        f = new Signed62(f0, f1, f2, f3, (long)cf);
-        g = new Signed62(g0, g1, g2, g3, (long)cg);
+        long cf = t.U * f.Limbs[0] + t.V * g.Limbs[0];
+        long cg = t.Q * f.Limbs[0] + t.R * g.Limbs[0];
+        cf >>= 30;
+        cg >>= 30;
+        for (var i = 1; i < Signed30.Count; i++)
+        {
+            long fi = f.Limbs[i], gi = g.Limbs[i];
+            cf += t.U * fi + t.V * gi;
+            cg += t.Q * fi + t.R * gi;
+            f.Limbs[i - 1] = cf & Signed30.Mask30;
+            g.Limbs[i - 1] = cg & Signed30.Mask30;
+            cf >>= 30;
+            cg >>= 30;
+        }
+        f.Limbs[Signed30.Count - 1] = cf;
+        g.Limbs[Signed30.Count - 1] = cg;
     }
 
-    /// <summary>(d, e) ← T·(d, e) / 2^62 mod M, adding the multiples of M that make the division exact.</summary>
-    private void ApplyToDe(in Transition t, ref Signed62 d, ref Signed62 e)
+    /// <summary>(d, e) ← T·(d, e) / 2^30 mod M, adding the multiples of M that make the division exact.</summary>
+    private void ApplyToDe(in Transition t, ref Signed30 d, ref Signed30 e)
     {
         ref readonly var m = ref _modulus;
-        Int128 cd = Math.BigMul(t.U, d.V0) + Math.BigMul(t.V, e.V0);
-        Int128 ce = Math.BigMul(t.Q, d.V0) + Math.BigMul(t.R, e.V0);
-        // md ≡ −cd·M⁻¹ (mod 2^62) makes cd + md·M ≡ 0 (mod 2^62); md, me ∈ [0, 2^62).
-        var md = (long)((0 - (ulong)cd * _modulusInverse) & Signed62.Mask62);
-        var me = (long)((0 - (ulong)ce * _modulusInverse) & Signed62.Mask62);
-        cd += Math.BigMul(md, m.V0);
-        ce += Math.BigMul(me, m.V0);
-        cd >>= 62;
-        ce >>= 62;
-        cd += Math.BigMul(t.U, d.V1) + Math.BigMul(t.V, e.V1) + Math.BigMul(md, m.V1);
-        ce += Math.BigMul(t.Q, d.V1) + Math.BigMul(t.R, e.V1) + Math.BigMul(me, m.V1);
-        var d0 = (long)cd & Signed62.Mask62;
-        var e0 = (long)ce & Signed62.Mask62;
-        cd >>= 62;
-        ce >>= 62;
-        cd += Math.BigMul(t.U, d.V2) + Math.BigMul(t.V, e.V2) + Math.BigMul(md, m.V2);
-        ce += Math.BigMul(t.Q, d.V2) + Math.BigMul(t.R, e.V2) + Math.BigMul(me, m.V2);
-        var d1 = (long)cd & Signed62.Mask62;
-        var e1 = (long)ce & Signed62.Mask62;
-        cd >>= 62;
-        ce >>= 62;
-        cd += Math.BigMul(t.U, d.V3) + Math.BigMul(t.V, e.V3) + Math.BigMul(md, m.V3);
-        ce += Math.BigMul(t.Q, d.V3) + Math.BigMul(t.R, e.V3) + Math.BigMul(me, m.V3);
-        var d2 = (long)cd & Signed62.Mask62;
-        var e2 = (long)ce & Signed62.Mask62;
-        cd >>= 62;
-        ce >>= 62;
-        cd += Math.BigMul(t.U, d.V4) + Math.BigMul(t.V, e.V4) + Math.BigMul(md, m.V4);
-        ce += Math.BigMul(t.Q, d.V4) + Math.BigMul(t.R, e.V4) + Math.BigMul(me, m.V4);
-        var d3 = (long)cd & Signed62.Mask62;
-        var e3 = (long)ce & Signed62.Mask62;
-        cd >>= 62;
-        ce >>= 62;
-        d = new Signed62(d0, d1, d2, d3, (long)cd);
-        e = new Signed62(e0, e1, e2, e3, (long)ce);
+        long cd = t.U * d.Limbs[0] + t.V * e.Limbs[0];
+        long ce = t.Q * d.Limbs[0] + t.R * e.Limbs[0];
+        // md ≡ −cd·M⁻¹ (mod 2^30) makes cd + md·M ≡ 0 (mod 2^30); md, me ∈ [0, 2^30).
+        var md = -(cd * _modulusInverse) & Signed30.Mask30;
+        var me = -(ce * _modulusInverse) & Signed30.Mask30;
+        cd += md * m.Limbs[0];
+        ce += me * m.Limbs[0];
+        cd >>= 30;
+        ce >>= 30;
+        for (var i = 1; i < Signed30.Count; i++)
+        {
+            long di = d.Limbs[i], ei = e.Limbs[i], mi = m.Limbs[i];
+            cd += t.U * di + t.V * ei + md * mi;
+            ce += t.Q * di + t.R * ei + me * mi;
+            d.Limbs[i - 1] = cd & Signed30.Mask30;
+            e.Limbs[i - 1] = ce & Signed30.Mask30;
+            cd >>= 30;
+            ce >>= 30;
+        }
+        d.Limbs[Signed30.Count - 1] = cd;
+        e.Limbs[Signed30.Count - 1] = ce;
     }
 }

@@ -102,6 +102,17 @@ internal readonly partial struct Scalar
         return (uint)(bits & ((1UL << count) - 1));
     }
 
+    /// <summary>The 64 bits starting at bit <paramref name="offset"/> (≥ 0); bits past 255 read as 0.</summary>
+    public ulong GetBits64(int offset)
+    {
+        var word = offset >> 6;
+        var shift = offset & 63;
+        var bits = Word(word) >> shift;
+        if (shift != 0)
+            bits |= Word(word + 1) << (64 - shift);
+        return bits;
+    }
+
     private ulong Word(int index) => index switch { 0 => D0, 1 => D1, 2 => D2, 3 => D3, _ => 0 };
 
     /// <summary>Whether this (as a 256-bit number) is below the number given by four words.</summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Magma.Lightning.Crypto.Fast;
 
 /// <summary>
@@ -20,12 +22,14 @@ internal static class Wnaf
         var position = 0;
         while (position <= bits)
         {
-            // The part of k still to encode is (k >> position) + carry. Its lowest bit is bit ^ carry.
-            if (((k.GetBits(position, 1)) ^ carry) == 0)
-            {
-                position++;
+            // The part of k still to encode is (k >> position) + carry; its low bit is bit ^ carry. Skip the
+            // run of even positions at once: zeros of k while no carry is pending, ones while one is (a
+            // pending carry ripples through ones, leaving zero digits behind).
+            var run = k.GetBits64(position);
+            var skip = BitOperations.TrailingZeroCount(carry == 0 ? run : ~run);
+            position += skip;
+            if (skip == 64 || position > bits)
                 continue;
-            }
 
             // Odd: take the next w bits (plus the carry; the sum is odd so it cannot reach 2^w) and pick
             // the odd digit congruent to them mod 2^w, in (−2^(w−1), 2^(w−1)).
