@@ -117,44 +117,44 @@ internal readonly partial struct FieldElement
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SquareInPlace(ref ulong n0, ref ulong n1, ref ulong n2, ref ulong n3, ref ulong n4, bool lazyCarry = false)
     {
-        ulong a0 = n0, a1 = n1, a2 = n2, a3 = n3, a4 = n4;
-        ulong s0 = a0 << 10, s1 = a1 << 10, s2 = a2 << 10, s3 = a3 << 10, s4 = a4 << 10;
-
-        // A cross product aᵢ·(aⱼ·2^10) equals (2·aᵢ·aⱼ)·2^9, so read with a 55-bit split it already carries
-        // the factor 2: low word >> 9 stays in the column, 8·high word goes to the next one. Squares use the
-        // 54-bit split of Mul. With aᵢ < 2^54 a column of three terms stays below 2^59.
+        // Both factors pre-shifted by 5 give the same 128-bit product aᵢ·aⱼ·2^10 as Mul's one-sided shift by
+        // 10, with only five live values. A cross product (aᵢ·aⱼ)·2^10 equals (2·aᵢ·aⱼ)·2^9, so read with a
+        // 55-bit split it already carries the factor 2: low word >> 9 stays in the column, 8·high word goes
+        // to the next one. Squares use the 54-bit split of Mul. With aᵢ < 2^54 every sᵢ is below 2^59 and a
+        // column of three terms stays below 2^59.
+        ulong s0 = n0 << 5, s1 = n1 << 5, s2 = n2 << 5, s3 = n3 << 5, s4 = n4 << 5;
         ulong L, Hx, Hd;
-        L = (a0 * s0) >> 10; Hd = MulHigh(a0, s0);
+        L = (s0 * s0) >> 10; Hd = MulHigh(s0, s0);
         ulong t0 = L, t1 = Hd << 2;
 
-        L = (a0 * s1) >> 9; Hx = MulHigh(a0, s1);
+        L = (s0 * s1) >> 9; Hx = MulHigh(s0, s1);
         t1 += L; ulong t2 = Hx << 3;
 
-        L = (a0 * s2) >> 9; Hx = MulHigh(a0, s2);
-        L += (a1 * s1) >> 10; Hd = MulHigh(a1, s1);
+        L = (s0 * s2) >> 9; Hx = MulHigh(s0, s2);
+        L += (s1 * s1) >> 10; Hd = MulHigh(s1, s1);
         t2 += L; ulong t3 = (Hx << 3) + (Hd << 2);
 
-        L = (a0 * s3) >> 9; Hx = MulHigh(a0, s3);
-        L += (a1 * s2) >> 9; Hx += MulHigh(a1, s2);
+        L = (s0 * s3) >> 9; Hx = MulHigh(s0, s3);
+        L += (s1 * s2) >> 9; Hx += MulHigh(s1, s2);
         t3 += L; ulong t4 = Hx << 3;
 
-        L = (a0 * s4) >> 9; Hx = MulHigh(a0, s4);
-        L += (a1 * s3) >> 9; Hx += MulHigh(a1, s3);
-        L += (a2 * s2) >> 10; Hd = MulHigh(a2, s2);
+        L = (s0 * s4) >> 9; Hx = MulHigh(s0, s4);
+        L += (s1 * s3) >> 9; Hx += MulHigh(s1, s3);
+        L += (s2 * s2) >> 10; Hd = MulHigh(s2, s2);
         t4 += L; ulong t5 = (Hx << 3) + (Hd << 2);
 
-        L = (a1 * s4) >> 9; Hx = MulHigh(a1, s4);
-        L += (a2 * s3) >> 9; Hx += MulHigh(a2, s3);
+        L = (s1 * s4) >> 9; Hx = MulHigh(s1, s4);
+        L += (s2 * s3) >> 9; Hx += MulHigh(s2, s3);
         t5 += L; ulong t6 = Hx << 3;
 
-        L = (a2 * s4) >> 9; Hx = MulHigh(a2, s4);
-        L += (a3 * s3) >> 10; Hd = MulHigh(a3, s3);
+        L = (s2 * s4) >> 9; Hx = MulHigh(s2, s4);
+        L += (s3 * s3) >> 10; Hd = MulHigh(s3, s3);
         t6 += L; ulong t7 = (Hx << 3) + (Hd << 2);
 
-        L = (a3 * s4) >> 9; Hx = MulHigh(a3, s4);
+        L = (s3 * s4) >> 9; Hx = MulHigh(s3, s4);
         t7 += L; ulong t8 = Hx << 3;
 
-        L = (a4 * s4) >> 10; Hd = MulHigh(a4, s4);
+        L = (s4 * s4) >> 10; Hd = MulHigh(s4, s4);
         t8 += L; ulong t9 = Hd << 2;
 
         if (lazyCarry)

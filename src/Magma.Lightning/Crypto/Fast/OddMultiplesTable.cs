@@ -13,24 +13,43 @@ internal static class OddMultiplesTable
     /// (magnitude 1): the true point is (Xᵢ/Z², Yᵢ/Z³). <paramref name="zRatios"/> is scratch space of the
     /// same length.
     /// </summary>
+    /// <remarks>
+    /// The walk P, P + 2P, P + 2·2P, … uses co-Z addition (Meloni): when two Jacobian points share Z,
+    /// their sum and the first point rescaled to the sum's Z come out of 5 multiplications and 2 squarings.
+    /// With (x₁, y₁) = 2P and (x₂, y₂) the current multiple, h = x₂ − x₁:
+    /// A = h², B = x₁·A, C = x₂·A, D = (y₂ − y₁)², E = y₁·(C − B),
+    /// sum = (D − B − C, (y₂ − y₁)·(B − x₃) − E, Z·h), and 2P rescaled = (B, E, Z·h).
+    /// h ≠ 0 throughout: x₂ = x₁ would mean (2i+1)P = ±2P, i.e. n | 2i − 1 or n | 2i + 3.
+    /// </remarks>
     public static FieldElement Build(in AffinePoint p, Span<AffinePoint> table, Span<FieldElement> zRatios)
     {
-        // D = 2P = (dX, dY, dZ). On the curve scaled by dZ, D is the affine (dX, dY) and P becomes
-        // (Px·dZ², Py·dZ³); walking P, P + D, P + 2D, … there needs only mixed additions.
-        var d = JacobianPoint.FromAffine(p);
-        JacobianPoint.Double(ref d);
-        var dZ = d.Z;
-        var dAffine = new AffinePoint(d.X, d.Y);
-        var dZ2 = dZ.Sqr();
+        // 2P, and P brought to the same Z: (Px·Z², Py·Z³).
+        var twoP = JacobianPoint.FromAffine(p);
+        JacobianPoint.Double(ref twoP);
+        var z = twoP.Z;
+        var z2 = z.Sqr();
+        FieldElement x1 = twoP.X, y1 = twoP.Y;
+        FieldElement x2 = p.X.Mul(z2), y2 = p.Y.Mul(z2.Mul(z));
+        table[0] = new AffinePoint(x2, y2);
 
-        var current = new JacobianPoint(p.X.Mul(dZ2), p.Y.Mul(dZ2.Mul(dZ)), FieldElement.One);
-        table[0] = new AffinePoint(current.X, current.Y); // Z₀ = 1
         var last = table.Length - 1;
         for (var i = 1; i <= last; i++)
         {
-            // Zᵢ = Zᵢ₋₁·ratioᵢ.
-            JacobianPoint.AddAffineKnownDistinct(ref current, dAffine, out zRatios[i]);
-            table[i] = new AffinePoint(current.X, current.Y);
+            var h = x2.Add(x1.Negate(1));                 // magnitude 3
+            var dy = y2.Add(y1.Negate(1));                // magnitude 3
+            var a = h.Sqr();
+            var b = x1.Mul(a);
+            var c = x2.Mul(a);
+            var e = c.Add(b.Negate(1)).Mul(y1);           // (1 + 2) × 1
+            var x3 = dy.Sqr().Add(b.Add(c).Negate(2)).NormalizeWeak();   // 1 + 3
+            var y3 = b.Add(x3.Negate(1)).Mul(dy).Add(e.Negate(1)).NormalizeWeak(); // 1 + 2
+            z = z.Mul(h);
+            zRatios[i] = h;
+            (x1, y1) = (b, e);
+            (x2, y2) = (x3, y3);
+            table[i] = new AffinePoint(x3, y3);
+            if (h.IsZeroModP())
+                throw new InvalidOperationException("Odd-multiple table hit P = ±Q; the group arithmetic is broken.");
         }
 
         // Bring every entry to the last denominator: entry i needs the factor Z_last/Zᵢ = Π_{j>i} ratioⱼ,
@@ -46,8 +65,6 @@ internal static class OddMultiplesTable
                     factor = factor.Mul(zRatios[i]);
             }
         }
-
-        // Composite scale: first dZ (to the doubling's curve), then Z_last.
-        return current.Z.Mul(dZ);
+        return z;
     }
 }
