@@ -22,6 +22,14 @@ public class FieldElementTests
         Assert.True(f.N4 <= 1UL << 48, $"top limb above 2^48: {f.N4:x}");
     }
 
+    /// <summary>What Mul and Sqr promise: limbs below 2^52 + 2^48 (1..3 below 2^52 + 2^11), N4 below 2^48 + 2^11.</summary>
+    private static void AssertProductBound(FieldElement f)
+    {
+        Assert.True(f.N0 < Limb + (1UL << 48), $"N0 {f.N0:x}");
+        Assert.True(f.N1 < Limb + (1UL << 11) && f.N2 < Limb + (1UL << 11) && f.N3 < Limb + (1UL << 11), $"limbs {f.N1:x} {f.N2:x} {f.N3:x}");
+        Assert.True(f.N4 < (1UL << 48) + (1UL << 11), $"N4 {f.N4:x}");
+    }
+
     private static void AssertCanonical(FieldElement f, BigInteger expectedResidue)
     {
         Assert.True(f.N0 < Limb && f.N1 < Limb && f.N2 < Limb && f.N3 < Limb && f.N4 < 1UL << 48);
@@ -35,6 +43,7 @@ public class FieldElementTests
     [InlineData(8u, 3u)]
     [InlineData(32u, 1u)]
     [InlineData(32u, 3u)]
+    [InlineData(63u, 3u)]
     public void Mul_matches_BigInteger_for_random_limbs_at_the_allowed_magnitudes(uint magnitudeA, uint magnitudeB)
     {
         var random = new Random((int)(magnitudeA * 100 + magnitudeB));
@@ -43,7 +52,7 @@ public class FieldElementTests
             var a = RandomLimbs(random, magnitudeA * Limb, magnitudeA * (1UL << 48));
             var b = RandomLimbs(random, magnitudeB * Limb, magnitudeB * (1UL << 48));
             var product = a.Mul(b);
-            AssertMagnitudeOne(product);
+            AssertProductBound(product);
             Assert.Equal(Mod(Value(a) * Value(b), P), Residue(product));
         }
     }
@@ -51,19 +60,19 @@ public class FieldElementTests
     [Fact]
     public void Mul_and_Sqr_handle_limbs_exactly_at_their_bounds()
     {
-        foreach (var magnitudeA in new uint[] { 1, 2, 3, 16, 32 })
+        foreach (var magnitudeA in new uint[] { 1, 2, 3, 16, 32, 63 })
         foreach (var magnitudeB in new uint[] { 1, 2, 3 })
         {
             var a = MaxLimbs(magnitudeA);
             var b = MaxLimbs(magnitudeB);
             var product = a.Mul(b);
-            AssertMagnitudeOne(product);
+            AssertProductBound(product);
             Assert.Equal(Mod(Value(a) * Value(b), P), Residue(product));
         }
         foreach (var magnitude in new uint[] { 1, 2, 3 })
         {
             var a = MaxLimbs(magnitude);
-            AssertMagnitudeOne(a.Sqr());
+            AssertProductBound(a.Sqr());
             Assert.Equal(Mod(Value(a) * Value(a), P), Residue(a.Sqr()));
         }
     }
@@ -94,14 +103,14 @@ public class FieldElementTests
         {
             var a = RandomLimbs(random, magnitude * Limb, magnitude * (1UL << 48));
             var square = a.Sqr();
-            AssertMagnitudeOne(square);
+            AssertProductBound(square);
             Assert.Equal(Mod(Value(a) * Value(a), P), Residue(square));
             Assert.Equal(Residue(a.Mul(a)), Residue(square));
         }
     }
 
     [Fact]
-    public void SqrTimes_matches_repeated_squaring_and_stays_within_magnitude_two()
+    public void SqrTimes_matches_repeated_squaring_and_stays_within_the_product_bound()
     {
         var random = new Random(9);
         var inputs = Enumerable.Range(0, 300).Select(_ => RandomLimbs(random, 3 * Limb, 3 * (1UL << 48)))
@@ -110,8 +119,7 @@ public class FieldElementTests
         {
             var count = random.Next(1, 40);
             var result = a.SqrTimes(count);
-            Assert.True(result.N0 <= 2 * Limb && result.N1 <= 2 * Limb && result.N2 <= 2 * Limb && result.N3 <= 2 * Limb);
-            Assert.True(result.N4 <= 2 * (1UL << 48));
+            AssertProductBound(result);
             Assert.Equal(BigInteger.ModPow(Value(a), BigInteger.Pow(2, count), P), Residue(result));
         }
     }
@@ -246,4 +254,15 @@ public class FieldElementTests
         Assert.False(Field(P - 1).TrySqrt(out _)); // −1 is a non-residue because p ≡ 3 (mod 4)
         Assert.True(MaxLimbs(3).TrySqrt(out _) == IsQuadraticResidue(Residue(MaxLimbs(3))));
     }
+
+#if DEBUG
+    [Fact]
+    public void Debug_builds_reject_operands_beyond_their_limb_bounds()
+    {
+        Assert.Throws<InvalidOperationException>(() => MaxLimbs(4).Sqr());
+        Assert.Throws<InvalidOperationException>(() => FieldElement.One.Mul(MaxLimbs(4)));
+        Assert.Throws<InvalidOperationException>(() => MaxLimbs(64).Mul(FieldElement.One));
+        Assert.Throws<InvalidOperationException>(() => MaxLimbs(4).Negate(2));
+    }
+#endif
 }

@@ -17,12 +17,14 @@ namespace Magma.Lightning.Crypto.Fast;
 /// The split is free: the second operand's limbs are pre-shifted left by 10, so the high word of the 128-bit
 /// product a·(b·2^10) is exactly ⌊a·b / 2^54⌋ and the low word is (a·b mod 2^54)·2^10. A column k then
 /// holds Σ low parts + 4·Σ high parts of column k−1 (2^54 = 4·2^52). The pre-shift needs b's limbs below
-/// 2^54, hence the magnitude limit of 3 on the second operand.
+/// 2^54 (magnitude 3 with room to spare).
 /// </para>
 /// <para>
 /// Reduction folds columns 5..9 down with 2^260 ≡ R = 2^4·(2^32 + 977) (mod p). The products t·R can reach
 /// 2^101, so they are split the same way with R pre-shifted by 12: high word = ⌊t·R / 2^52⌋ lands in the
-/// next column, low word >> 12 = t·R mod 2^52 in the current one.
+/// next column, low word >> 12 = t·R mod 2^52 in the current one. A single parallel carry step then
+/// leaves limbs just above 52 bits (see <see cref="CarryLazily"/>) instead of a sequential carry chain:
+/// products are on the critical path of every formula, and this shortens each by four dependent steps.
 /// </para>
 /// </remarks>
 internal readonly partial struct FieldElement
@@ -34,16 +36,19 @@ internal readonly partial struct FieldElement
         Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
 
     /// <summary>
-    /// this·b mod p. This element may have magnitude up to 32, <paramref name="b"/> up to 3; the result has
-    /// magnitude 1. Either may alias the destination.
+    /// this·b mod p. This element's limbs must be below 2^58 (magnitude up to 32 with room to spare),
+    /// <paramref name="b"/>'s below 2^54 (magnitude up to 3); the result is a product (magnitude 1 plus the
+    /// slack of <see cref="CarryLazily"/>).
     /// </summary>
     public FieldElement Mul(in FieldElement b)
     {
+        RequireLimbsBelow(1UL << 58, "Mul, first factor");
+        b.RequireLimbsBelow(1UL << 54, "Mul, second factor");
         ulong a0 = N0, a1 = N1, a2 = N2, a3 = N3, a4 = N4;
         ulong b0 = b.N0 << 10, b1 = b.N1 << 10, b2 = b.N2 << 10, b3 = b.N3 << 10, b4 = b.N4 << 10;
 
-        // Bounds: aᵢ < 2^57 and bⱼ < 2^54, so each product is below 2^111, each high part below 2^57 and
-        // each low part below 2^54: a column of five stays below 5·2^54 + 4·5·2^57 < 2^62.
+        // Bounds: aᵢ < 2^58 and bⱼ < 2^54, so each product is below 2^112, each high part below 2^58 and
+        // each low part below 2^54: a column of five stays below 5·2^54 + 4·5·2^58 < 2^62.5.
         ulong L, H;
         L = (a0 * b0) >> 10; H = MulHigh(a0, b0);
         ulong t0 = L, t1 = H << 2;
@@ -92,30 +97,30 @@ internal readonly partial struct FieldElement
         return new(r0, r1, r2, r3, r4);
     }
 
-    /// <summary>this² mod p, for magnitude up to 3; the result has magnitude 1.</summary>
+    /// <summary>this² mod p, for limbs below 2^54 (magnitude up to 3); the result is a product.</summary>
     public FieldElement Sqr()
     {
+        RequireLimbsBelow(1UL << 54, "Sqr");
         ulong n0 = N0, n1 = N1, n2 = N2, n3 = N3, n4 = N4;
         SquareInPlace(ref n0, ref n1, ref n2, ref n3, ref n4);
         return new(n0, n1, n2, n3, n4);
     }
 
     /// <summary>
-    /// Squares <paramref name="count"/> times: this^(2^count), for magnitude up to 3; the result has
-    /// magnitude at most 2. Used for the long squaring chains of exponentiation, whose speed is the
-    /// latency of one squaring: the limbs stay in locals and each step ends with the short parallel carry
-    /// of <see cref="CarryLazily"/> instead of the full sequential one.
+    /// Squares <paramref name="count"/> times: this^(2^count), for limbs below 2^54; the result is a
+    /// product. For the long squaring chains of exponentiation the limbs stay in locals between steps.
     /// </summary>
     public FieldElement SqrTimes(int count)
     {
+        RequireLimbsBelow(1UL << 54, "SqrTimes");
         ulong n0 = N0, n1 = N1, n2 = N2, n3 = N3, n4 = N4;
         for (var i = 0; i < count; i++)
-            SquareInPlace(ref n0, ref n1, ref n2, ref n3, ref n4, lazyCarry: true);
+            SquareInPlace(ref n0, ref n1, ref n2, ref n3, ref n4);
         return new(n0, n1, n2, n3, n4);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SquareInPlace(ref ulong n0, ref ulong n1, ref ulong n2, ref ulong n3, ref ulong n4, bool lazyCarry = false)
+    private static void SquareInPlace(ref ulong n0, ref ulong n1, ref ulong n2, ref ulong n3, ref ulong n4)
     {
         // Both factors pre-shifted by 5 give the same 128-bit product aᵢ·aⱼ·2^10 as Mul's one-sided shift by
         // 10, with only five live values. A cross product (aᵢ·aⱼ)·2^10 equals (2·aᵢ·aⱼ)·2^9, so read with a
@@ -157,19 +162,11 @@ internal readonly partial struct FieldElement
         L = (s4 * s4) >> 10; Hd = MulHigh(s4, s4);
         t8 += L; ulong t9 = Hd << 2;
 
-        if (lazyCarry)
-        {
-            Fold(ref t0, ref t1, ref t2, ref t3, ref t4, t5, t6, t7, t8, t9);
-            CarryLazily(t0, t1, t2, t3, t4, out n0, out n1, out n2, out n3, out n4);
-        }
-        else
-        {
-            Reduce(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, out n0, out n1, out n2, out n3, out n4);
-        }
+        Reduce(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, out n0, out n1, out n2, out n3, out n4);
     }
 
     /// <summary>
-    /// Reduces Σ tₖ·2^(52k) (each tₖ below 2^63, t9 below 2^54) to a magnitude-1 element.
+    /// Reduces Σ tₖ·2^(52k) (each tₖ below 2^62.5, t9 below 2^54) to a product-bounded element.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Reduce(
@@ -177,24 +174,12 @@ internal readonly partial struct FieldElement
         out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4)
     {
         Fold(ref t0, ref t1, ref t2, ref t3, ref t4, t5, t6, t7, t8, t9);
-
-        // Carry into 52-bit limbs, folding bits ≥ 2^256 back in.
-        t1 += t0 >> 52; t0 &= Mask52;
-        t2 += t1 >> 52; t1 &= Mask52;
-        t3 += t2 >> 52; t2 &= Mask52;
-        t4 += t3 >> 52; t3 &= Mask52;
-        t0 += (t4 >> 48) * FoldConstant; t4 &= Mask48;
-        // t4 >> 48 < 2^16, so t0 < 2^52 + 2^49 and the last carry is at most 1: t1 ≤ 2^52 (magnitude 1).
-        t1 += t0 >> 52; t0 &= Mask52;
-        r0 = t0;
-        r1 = t1;
-        r2 = t2;
-        r3 = t3;
-        r4 = t4;
+        CarryLazily(t0, t1, t2, t3, t4, out r0, out r1, out r2, out r3, out r4);
     }
 
     /// <summary>
-    /// Folds columns 5..9 into 0..4 with 2^260 ≡ R (mod p). Afterwards every column is below 2^64 − 2^58.
+    /// Folds columns 5..9 into 0..4 with 2^260 ≡ R (mod p). The folded-in parts are below 2^53, so every
+    /// column stays below 2^63.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Fold(ref ulong t0, ref ulong t1, ref ulong t2, ref ulong t3, ref ulong t4,
@@ -215,7 +200,8 @@ internal readonly partial struct FieldElement
     /// One parallel carry step for folded columns below 2^63: each limb keeps its low 52 bits (48 for the top
     /// one) and receives the carry of its neighbour, the top carry coming back as ·(2^32 + 977). Carries are
     /// below 2^11 (2^15 from the top, times 2^33 below 2^48), so limbs 1..3 end below 2^52 + 2^11, limb 0
-    /// below 2^52 + 2^48 and limb 4 below 2^48 + 2^11: magnitude 2, in two dependent steps instead of six.
+    /// below 2^52 + 2^48 and limb 4 below 2^48 + 2^11 — "magnitude 1 plus 1/16", in two dependent steps
+    /// instead of six.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CarryLazily(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4,

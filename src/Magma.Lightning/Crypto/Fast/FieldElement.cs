@@ -14,8 +14,13 @@ namespace Magma.Lightning.Crypto.Fast;
 /// </para>
 /// <para>
 /// Limbs may hold more than 52 bits so that additions need no carries. The <b>magnitude</b> m of an element
-/// bounds its limbs: N0..N3 ≤ m·2^52 and N4 ≤ m·2^48. Every operation documents the magnitude it accepts and
-/// returns; <see cref="Mul"/> and <see cref="Sqr"/> return magnitude 1, so chains of products stay bounded.
+/// bounds its limbs: N0..N3 ≤ m·2^52 and N4 ≤ m·2^48. <see cref="Mul"/> and <see cref="Sqr"/> return
+/// "products": magnitude 1 plus a slack of at most 2^48 per limb (limbs below 2^52 + 2^48, N4 below
+/// 2^48 + 2^11), so chains of products stay bounded; <see cref="NormalizeWeak"/> returns magnitude exactly 1.
+/// Each operation states the limb limits it needs — Mul: first factor below 2^58, second below 2^54;
+/// Sqr: below 2^54; Negate(m): no limb above (m+1)·pᵢ, which holds for magnitude m and, with m = 1, for
+/// products. The magnitudes annotated in the point formulas ignore the products' slack (under 1/16);
+/// every limit used leaves more headroom than that. Debug builds check every limit at every call.
 /// The represented value is only defined mod p: it may be ≥ p until <see cref="Normalize"/> is called.
 /// </para>
 /// </remarks>
@@ -58,13 +63,14 @@ internal readonly partial struct FieldElement
     public FieldElement MulInt(uint k) => new(N0 * k, N1 * k, N2 * k, N3 * k, N4 * k);
 
     /// <summary>
-    /// −a for an input of magnitude at most <paramref name="magnitude"/>; the result has magnitude
-    /// <paramref name="magnitude"/> + 1. It is computed as (m+1)·p − a limb by limb: (m+1)·Pᵢ ≥ m·2^52 for
-    /// every limb (P0 = 2^52 − 2^32 − 977 falls short of 2^52 by far less than 2^52/m), so nothing underflows.
+    /// −a for an input whose limbs are at most (m+1)·pᵢ, m = <paramref name="magnitude"/>: any element of
+    /// magnitude m, and any product for m = 1 (2·P0 = 2^53 − 2^33 − 1954 exceeds 2^52 + 2^48). It is
+    /// computed as (m+1)·p − a limb by limb, so nothing underflows; the result has magnitude m + 1.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FieldElement Negate(uint magnitude)
     {
+        RequireNegatable(magnitude, "Negate");
         var k = magnitude + 1UL;
         return new(k * P0 - N0, k * P1 - N1, k * P2 - N2, k * P3 - N3, k * P4 - N4);
     }
@@ -76,6 +82,7 @@ internal readonly partial struct FieldElement
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FieldElement NormalizeWeak()
     {
+        RequireLimbsBelow(1UL << 63, "NormalizeWeak");
         ulong t0 = N0, t1 = N1, t2 = N2, t3 = N3, t4 = N4;
         t1 += t0 >> 52; t0 &= Mask52;
         t2 += t1 >> 52; t1 &= Mask52;
@@ -90,6 +97,7 @@ internal readonly partial struct FieldElement
     /// <summary>The unique representative in [0, p) with every limb in range (accepts limbs below 2^63).</summary>
     public FieldElement Normalize()
     {
+        RequireLimbsBelow(1UL << 63, "Normalize");
         var w = NormalizeWeak();
         ulong t0 = w.N0, t1 = w.N1, t2 = w.N2, t3 = w.N3, t4 = w.N4;
         // A weakly normalised value is below 2^256 + 2^52, but t1 may still be exactly 2^52: carry once more.
