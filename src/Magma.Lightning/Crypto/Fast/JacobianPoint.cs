@@ -2,7 +2,7 @@ namespace Magma.Lightning.Crypto.Fast;
 
 /// <summary>
 /// A point in Jacobian coordinates, (X, Y, Z) ↦ (X/Z², Y/Z³), or the point at infinity. X and Y are kept
-/// at magnitude 1 and Z at magnitude ≤ 2 between operations. Only the curve constant a = 0 matters to
+/// at magnitude 1 and Z at magnitude ≤ 2 (plus the products' slack) between operations. Only the curve constant a = 0 matters to
 /// these formulas (b never appears), so they work unchanged on the isomorphic curves y² = x³ + 7·z⁶ that
 /// effective-affine tables live on. Variable-time: public data only.
 /// </summary>
@@ -21,7 +21,7 @@ internal struct JacobianPoint
 
     public static JacobianPoint Infinity => new() { IsInfinity = true };
 
-    public static JacobianPoint FromAffine(in AffinePoint p) => new(p.X, p.Y.NormalizeWeak(), FieldElement.One);
+    public static JacobianPoint FromAffine(in AffinePoint p) => new(p.X, p.Y.CarryOnce(), FieldElement.One);
 
     /// <summary>
     /// P ← 2P. With A = X², B = Y², C = B², D = 4·X·B = 4XY²:
@@ -37,9 +37,9 @@ internal struct JacobianPoint
         var c = b.Sqr();
         // 4XY² as 2·((X + B)² − A − C), a squaring instead of a multiplication.
         var d = p.X.Add(b).Sqr().Add(a.Add(c).Negate(2)).MulInt(2);              // (1 + 3)·2 = 8
-        var x3 = a.Sqr().MulInt(9).Add(d.Negate(8).MulInt(2)).NormalizeWeak();  // 9 + 18 before normalising
+        var x3 = a.Sqr().MulInt(9).Add(d.Negate(8).MulInt(2)).CarryOnce();  // 9 + 18 before the carry
         var y3 = d.Add(x3.Negate(1)).Mul(a).MulInt(3)                         // (8 + 2) → 1 → 3
-            .Add(c.Negate(1).MulInt(8)).NormalizeWeak();                      // 3 + 16 before normalising
+            .Add(c.Negate(1).MulInt(8)).CarryOnce();                      // 3 + 16 before the carry
         var z3 = p.Y.Mul(p.Z).MulInt(2);                                        // magnitude 2
         p.X = x3;
         p.Y = y3;
@@ -112,8 +112,8 @@ internal struct JacobianPoint
         var hh = h.Sqr();
         var hhh = h.Mul(hh);
         var v = p.X.Mul(hh);
-        var x3 = r.Sqr().Add(hhh.Negate(1)).Add(v.Negate(1).MulInt(2)).NormalizeWeak(); // 1 + 2 + 4
-        var y3 = v.Add(x3.Negate(1)).Mul(r).Add(p.Y.Mul(hhh).Negate(1)).NormalizeWeak(); // 1 + 2
+        var x3 = r.Sqr().Add(hhh.Negate(1)).Add(v.Negate(1).MulInt(2)).CarryOnce(); // 1 + 2 + 4
+        var y3 = v.Add(x3.Negate(1)).Mul(r).Add(p.Y.Mul(hhh).Negate(1)).CarryOnce(); // 1 + 2
         var z3 = p.Z.Mul(h);
         p.X = x3;
         p.Y = y3;

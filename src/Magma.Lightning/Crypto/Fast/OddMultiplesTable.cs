@@ -41,8 +41,8 @@ internal static class OddMultiplesTable
             var b = x1.Mul(a);
             var c = x2.Mul(a);
             var e = c.Add(b.Negate(1)).Mul(y1);           // (1 + 2) × 1
-            var x3 = dy.Sqr().Add(b.Add(c).Negate(2)).NormalizeWeak();   // 1 + 3
-            var y3 = b.Add(x3.Negate(1)).Mul(dy).Add(e.Negate(1)).NormalizeWeak(); // 1 + 2
+            var x3 = dy.Sqr().Add(b.Add(c).Negate(2)).CarryOnce();   // 1 + 3
+            var y3 = b.Add(x3.Negate(1)).Mul(dy).Add(e.Negate(1)).CarryOnce(); // 1 + 2
             z = z.Mul(h);
             zRatios[i] = h;
             (x1, y1) = (b, e);
