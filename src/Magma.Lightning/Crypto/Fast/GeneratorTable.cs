@@ -42,7 +42,7 @@ internal static class GeneratorTable
         for (var i = 1; i < Size; i++)
         {
             jacobian[i] = jacobian[i - 1];
-            JacobianPoint.AddAffineKnownDistinct(ref jacobian[i], twoPAffine, out _);
+            JacobianPoint.AddAffineKnownDistinct(ref jacobian[i], twoPAffine);
         }
 
         // Montgomery's trick: one inversion for all Z. prefix[i] = Z₀·…·Zᵢ; walking down,
