@@ -76,6 +76,39 @@ internal readonly partial struct FieldElement
     }
 
     /// <summary>
+    /// kx·x − ky·y in one pass, as kx·x + ky·((my+1)·p − y) limb by limb (y's limbs at most (my+1)·pᵢ, as for
+    /// <see cref="Negate"/>). Fusing the steps keeps the intermediate limbs out of memory; the result's
+    /// magnitude is kx·mag(x) + ky·(my + 1).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FieldElement Combine(in FieldElement x, uint kx, in FieldElement y, uint ky, uint my)
+    {
+        y.RequireNegatable(my, "Combine");
+        ulong k = my + 1UL;
+        return new(
+            kx * x.N0 + ky * (k * P0 - y.N0),
+            kx * x.N1 + ky * (k * P1 - y.N1),
+            kx * x.N2 + ky * (k * P2 - y.N2),
+            kx * x.N3 + ky * (k * P3 - y.N3),
+            kx * x.N4 + ky * (k * P4 - y.N4));
+    }
+
+    /// <summary>kx·x − ky·y − kz·z in one pass (see the two-term <see cref="Combine(in FieldElement, uint, in FieldElement, uint, uint)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FieldElement Combine(in FieldElement x, uint kx, in FieldElement y, uint ky, uint my, in FieldElement z, uint kz, uint mz)
+    {
+        y.RequireNegatable(my, "Combine");
+        z.RequireNegatable(mz, "Combine");
+        ulong k = ky * (my + 1UL) + kz * (mz + 1UL);
+        return new(
+            kx * x.N0 + k * P0 - ky * y.N0 - kz * z.N0,
+            kx * x.N1 + k * P1 - ky * y.N1 - kz * z.N1,
+            kx * x.N2 + k * P2 - ky * y.N2 - kz * z.N2,
+            kx * x.N3 + k * P3 - ky * y.N3 - kz * z.N3,
+            kx * x.N4 + k * P4 - ky * y.N4 - kz * z.N4);
+    }
+
+    /// <summary>
     /// Propagates carries so the result has magnitude 1 (limbs below 2^52, N4 below 2^48, N1 at most 2^52).
     /// Accepts any limbs below 2^63. Bits from 2^256 up are folded back with 2^256 ≡ 2^32 + 977.
     /// </summary>

@@ -36,10 +36,10 @@ internal struct JacobianPoint
         var b = p.Y.Sqr();
         var c = b.Sqr();
         // 4XY² as 2·((X + B)² − A − C), a squaring instead of a multiplication.
-        var d = p.X.Add(b).Sqr().Add(a.Add(c).Negate(2)).MulInt(2);              // (1 + 3)·2 = 8
-        var x3 = a.Sqr().MulInt(9).Add(d.Negate(8).MulInt(2)).CarryOnce();  // 9 + 18 before the carry
-        var y3 = d.Add(x3.Negate(1)).Mul(a).MulInt(3)                         // (8 + 2) → 1 → 3
-            .Add(c.Negate(1).MulInt(8)).CarryOnce();                      // 3 + 16 before the carry
+        var d = FieldElement.Combine(p.X.Add(b).Sqr(), 2, a, 2, 1, c, 2, 1);      // 2 + 4 + 4 = 10
+        var x3 = FieldElement.Combine(a.Sqr(), 9, d, 2, 10).CarryOnce();          // 9 + 22 before the carry
+        var y3 = FieldElement.Combine(
+            FieldElement.Combine(d, 1, x3, 1, 1).Mul(a), 3, c, 8, 1).CarryOnce();  // (10 + 2) → 1 → 3 + 16
         var z3 = p.Y.Mul(p.Z).MulInt(2);                                        // magnitude 2
         p.X = x3;
         p.Y = y3;
@@ -69,9 +69,11 @@ internal struct JacobianPoint
         var i = hh.MulInt(4);                                                     // magnitude 4
         var j = i.Mul(h);
         var v = i.Mul(p.X);
-        var x3 = r.Sqr().Add(j.Negate(1)).Add(v.Negate(1).MulInt(2)).CarryOnce(); // 1 + 2 + 4
-        var y3 = v.Add(x3.Negate(1)).Mul(r).Add(p.Y.Mul(j).MulInt(2).Negate(2)).CarryOnce(); // 1 + 3
-        var z3 = p.Z.Add(h).CarryOnce().Sqr().Add(z1z1.Add(hh).Negate(2)).CarryOnce();      // 1 + 3
+        var x3 = FieldElement.Combine(r.Sqr(), 1, j, 1, 1, v, 2, 1).CarryOnce();  // 1 + 2 + 4
+        var y3 = FieldElement.Combine(
+            FieldElement.Combine(v, 1, x3, 1, 1).Mul(r), 1, p.Y.Mul(j), 2, 1).CarryOnce();     // 1 + 4
+        var z3 = FieldElement.Combine(
+            p.Z.Add(h).CarryOnce().Sqr(), 1, z1z1, 1, 1, hh, 1, 1).CarryOnce();                // 1 + 4
         p.X = x3;
         p.Y = y3;
         p.Z = z3;
@@ -100,8 +102,9 @@ internal struct JacobianPoint
         var hh = h.Sqr();
         var hhh = h.Mul(hh);
         var v = p.X.Mul(hh);
-        var x3 = r.Sqr().Add(hhh.Negate(1)).Add(v.Negate(1).MulInt(2)).CarryOnce(); // 1 + 2 + 4
-        var y3 = v.Add(x3.Negate(1)).Mul(r).Add(p.Y.Mul(hhh).Negate(1)).CarryOnce(); // 1 + 2
+        var x3 = FieldElement.Combine(r.Sqr(), 1, hhh, 1, 1, v, 2, 1).CarryOnce(); // 1 + 2 + 4
+        var y3 = FieldElement.Combine(
+            FieldElement.Combine(v, 1, x3, 1, 1).Mul(r), 1, p.Y.Mul(hhh), 1, 1).CarryOnce(); // (1 + 2) → 1 + 2
         var z3 = p.Z.Mul(h);
         p.X = x3;
         p.Y = y3;
@@ -126,8 +129,8 @@ internal struct JacobianPoint
     private static bool TryDifferences(ref JacobianPoint p, in FieldElement u2, in FieldElement s2,
         out FieldElement h, out FieldElement r)
     {
-        h = u2.Add(p.X.Negate(1));
-        r = s2.Add(p.Y.Negate(1));
+        h = FieldElement.Combine(u2, 1, p.X, 1, 1);
+        r = FieldElement.Combine(s2, 1, p.Y, 1, 1);
         if (!h.IsZeroModP())
             return true;
         if (r.IsZeroModP())

@@ -35,14 +35,15 @@ internal static class OddMultiplesTable
         var last = table.Length - 1;
         for (var i = 1; i <= last; i++)
         {
-            var h = x2.Add(x1.Negate(1));                 // magnitude 3
-            var dy = y2.Add(y1.Negate(1));                // magnitude 3
+            var h = FieldElement.Combine(x2, 1, x1, 1, 1);                   // magnitude 3
+            var dy = FieldElement.Combine(y2, 1, y1, 1, 1);                  // magnitude 3
             var a = h.Sqr();
             var b = x1.Mul(a);
             var c = x2.Mul(a);
-            var e = c.Add(b.Negate(1)).Mul(y1);           // (1 + 2) × 1
-            var x3 = dy.Sqr().Add(b.Add(c).Negate(2)).CarryOnce();   // 1 + 3
-            var y3 = b.Add(x3.Negate(1)).Mul(dy).Add(e.Negate(1)).CarryOnce(); // 1 + 2
+            var e = FieldElement.Combine(c, 1, b, 1, 1).Mul(y1);             // (1 + 2) × 1
+            var x3 = FieldElement.Combine(dy.Sqr(), 1, b, 1, 1, c, 1, 1).CarryOnce();          // 1 + 4
+            var y3 = FieldElement.Combine(
+                FieldElement.Combine(b, 1, x3, 1, 1).Mul(dy), 1, e, 1, 1).CarryOnce();         // 1 + 2
             z = z.Mul(h);
             zRatios[i] = h;
             (x1, y1) = (b, e);
