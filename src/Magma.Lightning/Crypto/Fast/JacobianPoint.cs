@@ -46,12 +46,7 @@ internal struct JacobianPoint
         p.Z = z3;
     }
 
-    /// <summary>
-    /// P ← P + Q for an affine Q on the same curve (any case: infinity, Q = ±P). With U2 = Qx·Z², S2 = Qy·Z³,
-    /// H = U2 − X, R = 2·(S2 − Y), I = 4H², J = H·I, V = X·I (the sum scaled by 2, which saves a product):
-    /// X' = R² − J − 2V, Y' = R·(V − X') − 2·Y·J, Z' = (Z + H)² − Z² − H² = 2·Z·H
-    /// (7 multiplications, 4 squarings).
-    /// </summary>
+    /// <summary>P ← P + Q for an affine Q on the same curve (any case: infinity, Q = ±P).</summary>
     public static void AddAffine(ref JacobianPoint p, in AffinePoint q)
     {
         if (p.IsInfinity)
@@ -60,30 +55,13 @@ internal struct JacobianPoint
             return;
         }
         var z1z1 = p.Z.Sqr();
-        var u2 = q.X.Mul(z1z1);
-        var s2 = q.Y.Mul(p.Z.Mul(z1z1));
-        if (!TryDifferences(ref p, u2, s2, out var h, out var sDiff))
-            return;
-        var r = sDiff.MulInt(2).CarryOnce();                                      // 6 → 1
-        var hh = h.Sqr();
-        var i = hh.MulInt(4);                                                     // magnitude 4
-        var j = i.Mul(h);
-        var v = i.Mul(p.X);
-        var x3 = FieldElement.Combine(r.Sqr(), 1, j, 1, 1, v, 2, 1).CarryOnce();  // 1 + 2 + 4
-        var y3 = FieldElement.Combine(
-            FieldElement.Combine(v, 1, x3, 1, 1).Mul(r), 1, p.Y.Mul(j), 2, 1).CarryOnce();     // 1 + 4
-        var z3 = FieldElement.Combine(
-            p.Z.Add(h).CarryOnce().Sqr(), 1, z1z1, 1, 1, hh, 1, 1).CarryOnce();                // 1 + 4
-        p.X = x3;
-        p.Y = y3;
-        p.Z = z3;
+        AddMixed(ref p, q.X.Mul(z1z1), q.Y.Mul(p.Z.Mul(z1z1)));
     }
 
     /// <summary>
     /// P ← P + Q where P lives on the curve scaled by <paramref name="scale"/> relative to Q's curve, i.e. the
     /// affine point added is (Qx·s², Qy·s³). Folding s into the Z powers costs one multiplication instead
-    /// of two: U2 = Qx·(Z·s)², S2 = Qy·(Z·s)³, while the new Z is still Z·H. With R = S2 − Y:
-    /// X' = R² − H³ − 2·X·H², Y' = R·(X·H² − X') − Y·H³, Z' = Z·H (9 multiplications, 3 squarings).
+    /// of two: U2 = Qx·(Z·s)², S2 = Qy·(Z·s)³, while the new Z is still Z·H.
     /// </summary>
     public static void AddScaledAffine(ref JacobianPoint p, in AffinePoint q, in FieldElement scale)
     {
@@ -95,9 +73,17 @@ internal struct JacobianPoint
         }
         var w = p.Z.Mul(scale);
         var ww = w.Sqr();
-        var u2 = q.X.Mul(ww);
-        var sY = q.Y.Mul(w.Mul(ww));
-        if (!TryDifferences(ref p, u2, sY, out var h, out var r))
+        AddMixed(ref p, q.X.Mul(ww), q.Y.Mul(w.Mul(ww)));
+    }
+
+    /// <summary>
+    /// The mixed addition once Q's coordinates are brought to P's denominator (U2 = Qx·Z², S2 = Qy·Z³):
+    /// H = U2 − X, R = S2 − Y, X' = R² − H³ − 2·X·H², Y' = R·(X·H² − X') − Y·H³, Z' = Z·H
+    /// (with the three products above, 8 multiplications and 3 squarings in all).
+    /// </summary>
+    private static void AddMixed(ref JacobianPoint p, in FieldElement u2, in FieldElement s2)
+    {
+        if (!TryDifferences(ref p, u2, s2, out var h, out var r))
             return;
         var hh = h.Sqr();
         var hhh = h.Mul(hh);
