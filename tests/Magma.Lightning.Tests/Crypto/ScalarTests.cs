@@ -99,21 +99,6 @@ public class ScalarTests
     }
 
     [Fact]
-    public void GetBits_reads_any_window_including_past_the_top()
-    {
-        var random = new Random(5);
-        for (var i = 0; i < 3000; i++)
-        {
-            var v = RandomBelow(random, TwoTo256);
-            var offset = random.Next(0, 280);
-            var count = random.Next(1, 33);
-            var expected = (v >> offset) & ((BigInteger.One << count) - 1);
-            Assert.Equal(expected, (BigInteger)Scalar(v).GetBits(offset, count));
-            Assert.Equal((v >> offset) & ulong.MaxValue, (BigInteger)Scalar(v).GetBits64(offset));
-        }
-    }
-
-    [Fact]
     public void PlusOrder_adds_n_without_reducing()
     {
         foreach (var v in Samples(6, 200))

@@ -89,32 +89,6 @@ internal readonly partial struct Scalar
         return new Scalar(w0, w1, w2, w3);
     }
 
-    /// <summary>
-    /// <paramref name="count"/> (1..32) bits starting at bit <paramref name="offset"/>; bits past 255 read as 0.
-    /// </summary>
-    public uint GetBits(int offset, int count)
-    {
-        var word = offset >> 6;
-        var shift = offset & 63;
-        var bits = Word(word) >> shift;
-        if (shift + count > 64)
-            bits |= Word(word + 1) << (64 - shift);
-        return (uint)(bits & ((1UL << count) - 1));
-    }
-
-    /// <summary>The 64 bits starting at bit <paramref name="offset"/> (≥ 0); bits past 255 read as 0.</summary>
-    public ulong GetBits64(int offset)
-    {
-        var word = offset >> 6;
-        var shift = offset & 63;
-        var bits = Word(word) >> shift;
-        if (shift != 0)
-            bits |= Word(word + 1) << (64 - shift);
-        return bits;
-    }
-
-    private ulong Word(int index) => index switch { 0 => D0, 1 => D1, 2 => D2, 3 => D3, _ => 0 };
-
     /// <summary>Whether this (as a 256-bit number) is below the number given by four words.</summary>
     private bool IsBelow(ulong w0, ulong w1, ulong w2, ulong w3)
     {
