@@ -54,13 +54,14 @@ public class EndomorphismAndWnafTests
 
     private static void AssertSplit(BigInteger k)
     {
-        Endomorphism.Split(Scalar(k), out var k1, out var k2);
-        Assert.Equal(Mod(k, N), Mod(Value(k1) + Value(k2) * Lambda, N));
-        foreach (var half in new[] { k1, k2 })
-        {
-            var magnitude = half.IsHigh ? N - Value(half) : Value(half);
-            Assert.True(magnitude < BigInteger.Pow(2, 128), $"half {magnitude:x} too long for k = {k:x}");
-        }
+        Endomorphism.Split(Scalar(k), out var k1, out var negative1, out var k2, out var negative2);
+        var signed1 = negative1 ? -Value(k1) : Value(k1);
+        var signed2 = negative2 ? -Value(k2) : Value(k2);
+        Assert.Equal(Mod(k, N), Mod(signed1 + signed2 * Lambda, N));
+        Assert.True(Value(k1) < BigInteger.Pow(2, 128), $"half {Value(k1):x} too long for k = {k:x}");
+        Assert.True(Value(k2) < BigInteger.Pow(2, 128), $"half {Value(k2):x} too long for k = {k:x}");
+        Assert.False(k1.IsZero && negative1);
+        Assert.False(k2.IsZero && negative2);
     }
 
     [Fact]

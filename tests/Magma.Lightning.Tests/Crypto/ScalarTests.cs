@@ -65,16 +65,6 @@ public class ScalarTests
     }
 
     [Fact]
-    public void IsHigh_splits_at_half_the_order()
-    {
-        Assert.False(Scalar(N / 2).IsHigh);
-        Assert.True(Scalar(N / 2 + 1).IsHigh);
-        Assert.True(Scalar(N - 1).IsHigh);
-        Assert.False(Scalar(0).IsHigh);
-        Assert.False(Scalar(1).IsHigh);
-    }
-
-    [Fact]
     public void InverseVar_matches_Fermat_inversion()
     {
         foreach (var v in Samples(3, 2000).Concat(Enumerable.Range(1, 200).Select(k => (BigInteger)k)))

@@ -21,14 +21,10 @@ internal static class EcMult
     /// </summary>
     public static JacobianPoint MultiplyAdd(in AffinePoint p, in Scalar a, in Scalar b)
     {
-        Endomorphism.Split(a, out var a1, out var a2);
-        // Negative halves: encode |k| and flip the digit signs.
-        var sign1 = a1.IsHigh ? -1 : 1;
-        var sign2 = a2.IsHigh ? -1 : 1;
-        if (sign1 < 0) a1 = a1.Negate();
-        if (sign2 < 0) a2 = a2.Negate();
-        if (((a1.D2 | a1.D3 | a2.D2 | a2.D3) >> 1) != 0)
-            throw new InvalidOperationException("GLV split produced a half above 2^129; the split is broken.");
+        // The halves come as |k| below 2^129 and a sign, which flips the digits' signs.
+        Endomorphism.Split(a, out var a1, out var negative1, out var a2, out var negative2);
+        var sign1 = negative1 ? -1 : 1;
+        var sign2 = negative2 ? -1 : 1;
 
         Span<int> digits1 = stackalloc int[DigitCount];
         Span<int> digits2 = stackalloc int[DigitCount];

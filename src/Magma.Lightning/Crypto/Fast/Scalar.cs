@@ -17,10 +17,6 @@ internal readonly partial struct Scalar
     internal const ulong NWord2 = 0xFFFFFFFFFFFFFFFE, NWord3 = 0xFFFFFFFFFFFFFFFF;
     private const ulong NC0 = 0x402DA1732FC9BEBF, NC1 = 0x4551231950B75FC4;
 
-    // ⌊n/2⌋, the largest "low" scalar.
-    private const ulong HalfWord0 = 0xDFE92F46681B20A0, HalfWord1 = 0x5D576E7357A4501D;
-    private const ulong HalfWord2 = 0xFFFFFFFFFFFFFFFF, HalfWord3 = 0x7FFFFFFFFFFFFFFF;
-
     public readonly ulong D0, D1, D2, D3;
 
     public Scalar(ulong d0, ulong d1, ulong d2, ulong d3)
@@ -61,9 +57,6 @@ internal readonly partial struct Scalar
         BinaryPrimitives.WriteUInt64BigEndian(destination32[16..], D1);
         BinaryPrimitives.WriteUInt64BigEndian(destination32[24..], D0);
     }
-
-    /// <summary>Whether the scalar exceeds n/2 (so that its negation is the shorter of the two).</summary>
-    public bool IsHigh => !IsBelow(HalfWord0 + 1, HalfWord1, HalfWord2, HalfWord3);
 
     public Scalar Negate() =>
         IsZero ? this : new Scalar(NWord0, NWord1, NWord2, NWord3).SubtractWords(D0, D1, D2, D3);
