@@ -64,6 +64,41 @@ public class GroupArithmeticTests
     }
 
     [Fact]
+    public void Additions_with_negateQ_add_the_negated_point_including_special_cases()
+    {
+        var random = new Random(36);
+        for (var i = 0; i < 20; i++)
+        {
+            var p = RandomPoint(random);
+            var q = RandomPoint(random);
+            var start = JacobianPoint.FromAffine(ToFast(p));
+            JacobianPoint.Double(ref start); // a nontrivial Z
+            var twoP = ReferenceCurve.Add(p, p)!.Value;
+
+            var sum = start;
+            JacobianPoint.AddAffine(ref sum, ToFast(q), negateQ: true);
+            Assert.Equal(ReferenceCurve.Add(twoP, ReferenceCurve.Negate(q)), ToReference(sum));
+
+            // 2P + −(−2P) doubles; 2P + −(2P) cancels.
+            var doubled = start;
+            JacobianPoint.AddAffine(ref doubled, ToFast(ReferenceCurve.Negate(twoP)!.Value), negateQ: true);
+            Assert.Equal(ReferenceCurve.Multiply(4, p), ToReference(doubled));
+            var cancelled = start;
+            JacobianPoint.AddAffine(ref cancelled, ToFast(twoP), negateQ: true);
+            Assert.True(cancelled.IsInfinity);
+
+            var scale = Field(RandomBelow(random, P - 1) + 1);
+            var fromInfinity = JacobianPoint.Infinity;
+            JacobianPoint.AddScaledAffine(ref fromInfinity, ToFast(q), scale, negateQ: true);
+            fromInfinity.Z = fromInfinity.Z.Mul(scale);
+            Assert.Equal(ReferenceCurve.Negate(q), ToReference(fromInfinity));
+            var alsoFromInfinity = JacobianPoint.Infinity;
+            JacobianPoint.AddAffine(ref alsoFromInfinity, ToFast(q), negateQ: true);
+            Assert.Equal(ReferenceCurve.Negate(q), ToReference(alsoFromInfinity));
+        }
+    }
+
+    [Fact]
     public void AddScaledAffine_adds_a_point_of_the_base_curve_to_one_on_a_scaled_curve()
     {
         var random = new Random(32);

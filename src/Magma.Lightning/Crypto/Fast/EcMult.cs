@@ -55,14 +55,15 @@ internal static class EcMult
         for (var i = top - 1; i >= 0; i--)
         {
             JacobianPoint.Double(ref accumulator);
-            if (digits1[i] != 0)
-                JacobianPoint.AddAffine(ref accumulator, Lookup(table, digits1[i] * sign1));
-            if (digits2[i] != 0)
-                JacobianPoint.AddAffine(ref accumulator, Lookup(lambdaTable, digits2[i] * sign2));
-            if (digitsLow[i] != 0)
-                JacobianPoint.AddScaledAffine(ref accumulator, Lookup(generatorTable, digitsLow[i]), zScale);
-            if (digitsHigh[i] != 0)
-                JacobianPoint.AddScaledAffine(ref accumulator, Lookup(generator128Table, digitsHigh[i]), zScale);
+            int d;
+            if ((d = digits1[i] * sign1) != 0)
+                JacobianPoint.AddAffine(ref accumulator, Entry(table, d), d < 0);
+            if ((d = digits2[i] * sign2) != 0)
+                JacobianPoint.AddAffine(ref accumulator, Entry(lambdaTable, d), d < 0);
+            if ((d = digitsLow[i]) != 0)
+                JacobianPoint.AddScaledAffine(ref accumulator, Entry(generatorTable, d), zScale, d < 0);
+            if ((d = digitsHigh[i]) != 0)
+                JacobianPoint.AddScaledAffine(ref accumulator, Entry(generator128Table, d), zScale, d < 0);
         }
 
         // Back from the scaled curve: (X, Y, Z) there is (X, Y, Z·zScale) here.
@@ -71,7 +72,7 @@ internal static class EcMult
         return accumulator;
     }
 
-    /// <summary>digit·Q from a table of odd multiples: entry (|d|−1)/2, negated for negative digits.</summary>
-    private static AffinePoint Lookup(ReadOnlySpan<AffinePoint> oddMultiples, int digit) =>
-        digit > 0 ? oddMultiples[(digit - 1) >> 1] : oddMultiples[(-digit - 1) >> 1].Negate();
+    /// <summary>|digit|·Q from a table of odd multiples: entry (|d|−1)/2 (the caller negates for d &lt; 0).</summary>
+    private static ref readonly AffinePoint Entry(ReadOnlySpan<AffinePoint> oddMultiples, int digit) =>
+        ref oddMultiples[(Math.Abs(digit) - 1) >> 1];
 }

@@ -168,7 +168,20 @@ internal readonly partial struct FieldElement
     }
 
     /// <summary>True when the value is 0 mod p (accepts limbs below 2^63).</summary>
+    /// <remarks>
+    /// One parallel carry step (<see cref="CarryOnce"/>) would leave a value V' below 2p, so V ≡ 0 only if
+    /// V' ∈ {0, p}, and V' mod 2^52 — which the carry's limb 0 alone determines — is then 0 or p mod 2^52.
+    /// Checking that first settles almost every call in a few instructions; the rest normalise.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsZeroModP()
+    {
+        RequireLimbsBelow(1UL << 63, "IsZeroModP");
+        var low = ((N0 & Mask52) + (N4 >> 48) * FoldConstant) & Mask52;
+        return (low == 0 || low == P0) && NormalizesToZero();
+    }
+
+    private bool NormalizesToZero()
     {
         var n = Normalize();
         return (n.N0 | n.N1 | n.N2 | n.N3 | n.N4) == 0;

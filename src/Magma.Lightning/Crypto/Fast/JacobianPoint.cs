@@ -47,15 +47,16 @@ internal struct JacobianPoint
     }
 
     /// <summary>P ← P + Q for an affine Q on the same curve (any case: infinity, Q = ±P).</summary>
-    public static void AddAffine(ref JacobianPoint p, in AffinePoint q)
+    /// <remarks>With <paramref name="negateQ"/> it adds −Q instead (table lookups for negative digits).</remarks>
+    public static void AddAffine(ref JacobianPoint p, in AffinePoint q, bool negateQ = false)
     {
         if (p.IsInfinity)
         {
-            p = FromAffine(q);
+            p = FromAffine(negateQ ? q.Negate() : q);
             return;
         }
         var z1z1 = p.Z.Sqr();
-        AddMixed(ref p, q.X.Mul(z1z1), q.Y.Mul(p.Z.Mul(z1z1)));
+        AddMixed(ref p, q.X.Mul(z1z1), q.Y.Mul(p.Z.Mul(z1z1)), negateQ);
     }
 
     /// <summary>
@@ -63,17 +64,19 @@ internal struct JacobianPoint
     /// affine point added is (Qx·s², Qy·s³). Folding s into the Z powers costs one multiplication instead
     /// of two: U2 = Qx·(Z·s)², S2 = Qy·(Z·s)³, while the new Z is still Z·H.
     /// </summary>
-    public static void AddScaledAffine(ref JacobianPoint p, in AffinePoint q, in FieldElement scale)
+    /// <remarks>With <paramref name="negateQ"/> it adds −Q instead (table lookups for negative digits).</remarks>
+    public static void AddScaledAffine(ref JacobianPoint p, in AffinePoint q, in FieldElement scale, bool negateQ = false)
     {
         if (p.IsInfinity)
         {
             var s2 = scale.Sqr();
-            p = new JacobianPoint(q.X.Mul(s2), q.Y.Mul(s2.Mul(scale)), FieldElement.One);
+            var y = q.Y.Mul(s2.Mul(scale));
+            p = new JacobianPoint(q.X.Mul(s2), negateQ ? y.Negate(1).CarryOnce() : y, FieldElement.One);
             return;
         }
         var w = p.Z.Mul(scale);
         var ww = w.Sqr();
-        AddMixed(ref p, q.X.Mul(ww), q.Y.Mul(w.Mul(ww)));
+        AddMixed(ref p, q.X.Mul(ww), q.Y.Mul(w.Mul(ww)), negateQ);
     }
 
     /// <summary>
@@ -81,9 +84,9 @@ internal struct JacobianPoint
     /// H = U2 − X, R = S2 − Y, X' = R² − H³ − 2·X·H², Y' = R·(X·H² − X') − Y·H³, Z' = Z·H
     /// (with the three products above, 8 multiplications and 3 squarings in all).
     /// </summary>
-    private static void AddMixed(ref JacobianPoint p, in FieldElement u2, in FieldElement s2)
+    private static void AddMixed(ref JacobianPoint p, in FieldElement u2, in FieldElement s2, bool negateQ)
     {
-        if (!TryDifferences(ref p, u2, s2, out var h, out var r))
+        if (!TryDifferences(ref p, u2, s2, negateQ, out var h, out var r))
             return;
         var hh = h.Sqr();
         var hhh = h.Mul(hh);
@@ -103,20 +106,22 @@ internal struct JacobianPoint
     /// </summary>
     public static void AddAffineKnownDistinct(ref JacobianPoint p, in AffinePoint q)
     {
-        AddAffine(ref p, q);
+        AddAffine(ref p, q, negateQ: false);
         if (p.IsInfinity)
             throw new InvalidOperationException("Odd-multiple table hit P = −Q; the group arithmetic is broken.");
     }
 
     /// <summary>
-    /// H = U2 − X and R = S2 − Y (magnitude 3 each). When H ≡ 0 the points share x: Q = P (double) or
-    /// Q = −P (infinity); P is updated and false returned.
+    /// H = U2 − X and R = S2 − Y, or R = −S2 − Y for −Q (magnitude 3 each). When H ≡ 0 the points share x:
+    /// Q = P (double) or Q = −P (infinity); P is updated and false returned.
     /// </summary>
-    private static bool TryDifferences(ref JacobianPoint p, in FieldElement u2, in FieldElement s2,
+    private static bool TryDifferences(ref JacobianPoint p, in FieldElement u2, in FieldElement s2, bool negateQ,
         out FieldElement h, out FieldElement r)
     {
         h = FieldElement.Combine(u2, 1, p.X, 1, 1);
-        r = FieldElement.Combine(s2, 1, p.Y, 1, 1);
+        r = negateQ
+            ? FieldElement.Combine(FieldElement.Zero, 0, s2.Add(p.Y), 1, 2)
+            : FieldElement.Combine(s2, 1, p.Y, 1, 1);
         if (!h.IsZeroModP())
             return true;
         if (r.IsZeroModP())
