@@ -32,15 +32,18 @@ internal struct JacobianPoint
     {
         if (p.IsInfinity)
             return;
+        // Independent products are issued next to each other so their work can overlap.
         var a = p.X.Sqr();
         var b = p.Y.Sqr();
+        var z3 = p.Y.Mul(p.Z);
+        var f = a.Sqr();
         var c = b.Sqr();
         // 4XY² as 2·((X + B)² − A − C), a squaring instead of a multiplication.
         var d = FieldElement.Combine(p.X.Add(b).Sqr(), 2, a, 2, 1, c, 2, 1);      // 2 + 4 + 4 = 10
-        var x3 = FieldElement.Combine(a.Sqr(), 9, d, 2, 10).CarryOnce();          // 9 + 22 before the carry
+        var x3 = FieldElement.Combine(f, 9, d, 2, 10).CarryOnce();                // 9 + 22 before the carry
         var y3 = FieldElement.Combine(
             FieldElement.Combine(d, 1, x3, 1, 1).Mul(a), 3, c, 8, 1).CarryOnce();  // (10 + 2) → 1 → 3 + 16
-        var z3 = p.Y.Mul(p.Z).MulInt(2);                                        // magnitude 2
+        z3 = z3.MulInt(2);                                                      // magnitude 2
         p.X = x3;
         p.Y = y3;
         p.Z = z3;
@@ -88,13 +91,16 @@ internal struct JacobianPoint
     {
         if (!TryDifferences(ref p, u2, s2, negateQ, out var h, out var r))
             return;
+        // Independent products are issued next to each other so their work can overlap.
         var hh = h.Sqr();
+        var rr = r.Sqr();
+        var z3 = p.Z.Mul(h);
         var hhh = h.Mul(hh);
         var v = p.X.Mul(hh);
-        var x3 = FieldElement.Combine(r.Sqr(), 1, hhh, 1, 1, v, 2, 1).CarryOnce(); // 1 + 2 + 4
+        var yhhh = p.Y.Mul(hhh);
+        var x3 = FieldElement.Combine(rr, 1, hhh, 1, 1, v, 2, 1).CarryOnce();      // 1 + 2 + 4
         var y3 = FieldElement.Combine(
-            FieldElement.Combine(v, 1, x3, 1, 1).Mul(r), 1, p.Y.Mul(hhh), 1, 1).CarryOnce(); // (1 + 2) → 1 + 2
-        var z3 = p.Z.Mul(h);
+            FieldElement.Combine(v, 1, x3, 1, 1).Mul(r), 1, yhhh, 1, 1).CarryOnce(); // (1 + 2) → 1 + 2
         p.X = x3;
         p.Y = y3;
         p.Z = z3;
