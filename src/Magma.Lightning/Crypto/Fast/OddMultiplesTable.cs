@@ -37,14 +37,16 @@ internal static class OddMultiplesTable
         {
             var h = FieldElement.Combine(x2, 1, x1, 1, 1);                   // magnitude 3
             var dy = FieldElement.Combine(y2, 1, y1, 1, 1);                  // magnitude 3
+            // Independent products are issued next to each other so their work can overlap.
             var a = h.Sqr();
+            var dd = dy.Sqr();
             var b = x1.Mul(a);
             var c = x2.Mul(a);
+            z = z.Mul(h);
             var e = FieldElement.Combine(c, 1, b, 1, 1).Mul(y1);             // (1 + 2) × 1
-            var x3 = FieldElement.Combine(dy.Sqr(), 1, b, 1, 1, c, 1, 1).CarryOnce();          // 1 + 4
+            var x3 = FieldElement.Combine(dd, 1, b, 1, 1, c, 1, 1).CarryOnce();                // 1 + 4
             var y3 = FieldElement.Combine(
                 FieldElement.Combine(b, 1, x3, 1, 1).Mul(dy), 1, e, 1, 1).CarryOnce();         // 1 + 2
-            z = z.Mul(h);
             zRatios[i] = h;
             (x1, y1) = (b, e);
             (x2, y2) = (x3, y3);
@@ -61,7 +63,10 @@ internal static class OddMultiplesTable
             for (var i = last - 1; i >= 0; i--)
             {
                 var factor2 = factor.Sqr();
-                table[i] = new AffinePoint(table[i].X.Mul(factor2), table[i].Y.Mul(factor2.Mul(factor)));
+                var factor3 = factor2.Mul(factor);
+                var x = table[i].X.Mul(factor2);
+                var y = table[i].Y.Mul(factor3);
+                table[i] = new AffinePoint(x, y);
                 if (i > 0)
                     factor = factor.Mul(zRatios[i]);
             }
