@@ -1,10 +1,11 @@
 namespace Magma.Lightning.Crypto.Fast;
 
 /// <summary>
-/// A point in Jacobian coordinates, (X, Y, Z) ↦ (X/Z², Y/Z³), or the point at infinity. X and Y are kept
-/// at magnitude 1 and Z at magnitude ≤ 2 (plus the products' slack) between operations. Only the curve constant a = 0 matters to
-/// these formulas (b never appears), so they work unchanged on the isomorphic curves y² = x³ + 7·z⁶ that
-/// effective-affine tables live on. Variable-time: public data only.
+/// A point in Jacobian coordinates, (X, Y, Z) ↦ (X/Z², Y/Z³), or the point at infinity. Between
+/// operations X and Y are kept at magnitude 1 and Z at magnitude ≤ 2 (plus the products' slack, see
+/// <see cref="FieldElement"/>). Only the curve constant a = 0 matters to these formulas (b never appears),
+/// so they work unchanged on the isomorphic curves y² = x³ + 7·z⁶ that effective-affine tables live on.
+/// Variable-time: public data only.
 /// </summary>
 internal struct JacobianPoint
 {
@@ -107,14 +108,14 @@ internal struct JacobianPoint
     }
 
     /// <summary>
-    /// P ← P + Q for sums known not to hit P = ±Q (building odd-multiple tables, where (2i+1)P = ±2P would
-    /// need n | 2i − 1 or n | 2i + 3); throws if the arithmetic says otherwise.
+    /// P ← P + Q for sums known to be finite (building the generator's odd multiples, where
+    /// (2i+1)G + 2G = O would need n | 2i + 3); throws if the arithmetic says otherwise.
     /// </summary>
     public static void AddAffineKnownDistinct(ref JacobianPoint p, in AffinePoint q)
     {
         AddAffine(ref p, q, negateQ: false);
         if (p.IsInfinity)
-            throw new InvalidOperationException("Odd-multiple table hit P = −Q; the group arithmetic is broken.");
+            throw new InvalidOperationException("Odd-multiple table hit the point at infinity; the group arithmetic is broken.");
     }
 
     /// <summary>

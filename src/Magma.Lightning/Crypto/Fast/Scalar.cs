@@ -27,12 +27,6 @@ internal readonly partial struct Scalar
         D3 = d3;
     }
 
-    public static Scalar Zero => default;
-
-    public static Scalar One => new(1, 0, 0, 0);
-
-    public static Scalar Order => new(NWord0, NWord1, NWord2, NWord3);
-
     public bool IsZero => (D0 | D1 | D2 | D3) == 0;
 
     /// <summary>
