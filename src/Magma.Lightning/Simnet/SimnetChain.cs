@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+
 using Magma.Lightning.Bitcoin;
 using Magma.Lightning.Simnet.Data;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +15,7 @@ internal static class SimnetChain
     public static string NewTxid() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     public static string BlockHash(string previous, int height) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{previous}:{height}:{Guid.NewGuid()}")));
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{previous}:{height}:{Guid.NewGuid()}")));
 
     public static async Task<int> TipHeight(SimnetDbContext db) => await db.Blocks.MaxAsync(b => (int?)b.Height) ?? 0;
 

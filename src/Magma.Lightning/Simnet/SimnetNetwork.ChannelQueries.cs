@@ -8,8 +8,10 @@ public sealed partial class SimnetNetwork
 {
     internal async Task<IReadOnlyList<SimChannel>> ChannelsOf(string node, params SimChannelState[] states)
     {
+        // A List, not the array: C# 14 binds array.Contains in expression trees to a span overload EF Core 6 cannot run.
+        var wanted = states.ToList();
         await using var db = Read();
-        return await db.Channels.Where(c => (c.OpenerPubkey == node || c.PeerPubkey == node) && states.Contains(c.State)).ToListAsync();
+        return await db.Channels.Where(c => (c.OpenerPubkey == node || c.PeerPubkey == node) && wanted.Contains(c.State)).ToListAsync();
     }
 
     internal async Task<IReadOnlyList<LightningChannel>> ListChannels(string node) =>

@@ -1,3 +1,4 @@
+using Magma.Lightning.Bitcoin;
 using Magma.Lightning.Simnet.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,12 +60,8 @@ public sealed partial class SimnetNetwork
     {
         await using var db = Read();
         var tip = await SimnetChain.TipHeight(db);
-        var touched = await db.Outputs
-            .Where(o => o.OwnerPubkey == node)
-            .SelectMany(o => new[] { o.Txid, o.SpentByTxid })
-            .Where(t => t != null)
-            .Distinct()
-            .ToListAsync();
+        var owned = await db.Outputs.Where(o => o.OwnerPubkey == node).Select(o => new { o.Txid, o.SpentByTxid }).ToListAsync();
+        var touched = owned.Select(o => o.Txid).Concat(owned.Where(o => o.SpentByTxid != null).Select(o => o.SpentByTxid!)).Distinct().ToList();
         var transactions = await db.Transactions.Where(t => touched.Contains(t.Txid)).ToListAsync();
         var outputs = await db.Outputs.Where(o => touched.Contains(o.Txid)).ToListAsync();
         var spent = await db.Outputs.Where(o => o.OwnerPubkey == node && o.SpentByTxid != null && touched.Contains(o.SpentByTxid)).ToListAsync();

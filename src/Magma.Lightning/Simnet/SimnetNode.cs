@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Magma.Lightning.Bitcoin;
 using Magma.Lightning.Bolt11;
 using Magma.Lightning.Crypto;
+using Magma.Lightning.Messages;
 using Magma.Lightning.Simnet.Data;
 
 namespace Magma.Lightning.Simnet;
@@ -127,6 +128,9 @@ public sealed class SimnetNode : ILightningNode
         await foreach (var update in _network.Events.Subscribe<SimChannelUpdated>(u => u.NodePubkey == _pubkey, cancellationToken))
             yield return update.Event;
     }
+
+    /// <summary>LND's signmessage: the node's key signs a message (used to prove control of a node).</summary>
+    public async Task<string> SignMessage(string message) => MessageSigner.Sign(message, await _network.KeyOf(_pubkey));
 
     public IAsyncEnumerable<BlockEpoch> SubscribeBlocks(CancellationToken cancellationToken = default) =>
         _network.Events.Subscribe<BlockEpoch>(_ => true, cancellationToken);

@@ -27,6 +27,15 @@ public sealed class SimnetDbContext(DbContextOptions<SimnetDbContext> options) :
         modelBuilder.Entity<SimOutput>().ToTable("sim_outputs").HasKey(o => new { o.Txid, o.Vout });
         modelBuilder.Entity<SimAddress>().ToTable("sim_addresses").HasKey(a => a.Address);
         modelBuilder.Entity<SimChannel>().ToTable("sim_channels").HasKey(c => c.ChannelPoint);
+        // Relationships tell EF the order of inserts; the SQL migration declares the same foreign keys.
+        modelBuilder.Entity<SimPeer>().HasOne<SimNode>().WithMany().HasForeignKey(p => p.NodePubkey);
+        modelBuilder.Entity<SimPeer>().HasOne<SimNode>().WithMany().HasForeignKey(p => p.PeerPubkey);
+        modelBuilder.Entity<SimInvoice>().HasOne<SimNode>().WithMany().HasForeignKey(i => i.NodePubkey);
+        modelBuilder.Entity<SimPayment>().HasOne<SimNode>().WithMany().HasForeignKey(p => p.NodePubkey);
+        modelBuilder.Entity<SimOutput>().HasOne<SimTransaction>().WithMany().HasForeignKey(o => o.Txid);
+        modelBuilder.Entity<SimAddress>().HasOne<SimNode>().WithMany().HasForeignKey(a => a.OwnerPubkey);
+        modelBuilder.Entity<SimChannel>().HasOne<SimNode>().WithMany().HasForeignKey(c => c.OpenerPubkey);
+        modelBuilder.Entity<SimChannel>().HasOne<SimNode>().WithMany().HasForeignKey(c => c.PeerPubkey);
         modelBuilder.ApplyMagmaConventions();
     }
 }
