@@ -1,7 +1,6 @@
 using Magma.Api.Errors;
 using Magma.Lightning;
 using Magma.Lightning.Crypto;
-using Magma.Lightning.Messages;
 using Magma.Lightning.Simnet;
 
 namespace Magma.Api.Sandbox;
@@ -91,8 +90,7 @@ internal static class SandboxNodeRoutes
         {
             if (request?.Message is null)
                 return ApiError.BadRequest("invalid-message", "message is required.");
-            var key = await network.KeyOf(node.Pubkey.ToHex());
-            return Results.Ok(new { signature = MessageSigner.Sign(request.Message, key) });
+            return Results.Ok(new { signature = await node.SignMessage(request.Message) });
         });
 
     public static async Task<IResult> NewAddress(string pubkey, SimnetNetwork network) =>
