@@ -20,6 +20,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writerLoop;
+    private static readonly AsyncLocal<WriteUnit?> CurrentUnit = new();
 
     public SqliteDatabase(SqliteOptions options, ILogger<SqliteDatabase>? logger = null)
     {
@@ -53,6 +54,18 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         return unit.Task;
     }
 
+    /// <summary>
+    /// Inside a unit of work: runs <paramref name="action"/> once the unit's batch has durably committed, and
+    /// not at all if the unit fails. Outside a unit: runs it now. Use it to announce what a unit wrote.
+    /// </summary>
+    public static void AfterCommit(Action action)
+    {
+        if (CurrentUnit.Value is { } unit)
+            unit.AddAfterCommit(action);
+        else
+            action();
+    }
+
     public async Task<SqliteConnection> OpenReadConnection(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(ReadConnectionString);
@@ -83,6 +96,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
             {
                 var savepoint = "u" + i;
                 transaction.Save(savepoint);
+                CurrentUnit.Value = batch[i];
                 try
                 {
                     await batch[i].Execute(_writer, transaction, _stopping.Token);
@@ -93,6 +107,10 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
                     // The unit's own exception is reported to its caller; its writes are undone, the batch goes on.
                     transaction.Rollback(savepoint);
                     transaction.Release(savepoint);
+                }
+                finally
+                {
+                    CurrentUnit.Value = null;
                 }
             }
             transaction.Commit();

@@ -5,6 +5,19 @@ namespace Magma.Lightning.Storage;
 /// <summary>One queued unit of work: it runs inside its own savepoint of a shared batch transaction.</summary>
 internal abstract class WriteUnit
 {
+    private List<Action>? _afterCommit;
+
+    public void AddAfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+
+    /// <summary>Runs the unit's after-commit actions; only called when the unit succeeded and its batch committed.</summary>
+    protected void RunAfterCommit()
+    {
+        if (_afterCommit is null)
+            return;
+        foreach (var action in _afterCommit)
+            action();
+    }
+
     public abstract Task Execute(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken);
 
     /// <summary>Called after the batch committed (durably) or failed as a whole.</summary>
@@ -39,6 +52,9 @@ internal sealed class WriteUnit<T>(Func<SqliteConnection, SqliteTransaction, Tas
         else if (batchFailure is not null)
             _completion.TrySetException(batchFailure);
         else
+        {
+            RunAfterCommit();
             _completion.TrySetResult(_result!);
+        }
     }
 }

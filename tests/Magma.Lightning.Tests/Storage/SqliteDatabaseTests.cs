@@ -51,6 +51,25 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterCommitActionsRunOnlyForUnitsThatCommitted()
+    {
+        var announced = new List<string>();
+
+        await _database.Write(async (c, t) =>
+        {
+            SqliteDatabase.AfterCommit(() => announced.Add("committed"));
+            return await Exec(c, t, "INSERT INTO items (name) VALUES ('a')");
+        });
+        await Assert.ThrowsAsync<SqliteException>(() => _database.Write(async (c, t) =>
+        {
+            SqliteDatabase.AfterCommit(() => announced.Add("rolled back"));
+            return await Exec(c, t, "INSERT INTO items (name) VALUES ('a')");
+        }));
+
+        Assert.Equal(["committed"], announced);
+    }
+
+    [Fact]
     public async Task ReadConnectionsRefuseToWrite()
     {
         await using var connection = await _database.OpenReadConnection();

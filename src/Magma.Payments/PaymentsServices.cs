@@ -1,0 +1,44 @@
+using Magma.Lightning.Simnet;
+using Magma.Payments.Assets;
+using Magma.Payments.Credentials;
+using Magma.Payments.Environments;
+using Magma.Payments.LightningAddress;
+using Magma.Payments.Transactions;
+using Magma.Payments.Wallets;
+using Magma.Payments.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Magma.Payments;
+
+public static class PaymentsServices
+{
+    /// <summary>
+    /// Registers the payments core. The host supplies <see cref="EnvironmentNodes"/> (which node serves which
+    /// environment type), the Simnet network, the SqliteDatabase and a TimeProvider.
+    /// </summary>
+    public static IServiceCollection AddMagmaPayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PaymentsOptions>().Bind(configuration.GetSection(PaymentsOptions.Section));
+        services.AddHttpClient(LnurlPayResolver.HttpClientName);
+
+        services.AddSingleton<AssetCatalog>();
+        services.AddSingleton<EnvironmentService>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<WalletService>();
+
+        services.AddSingleton<WebhookSignal>();
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<TransactionTimeline>();
+        services.AddSingleton<InvoiceIssuer>();
+        services.AddSingleton<ReceiveService>();
+        services.AddSingleton<InvoiceSettlement>();
+        services.AddSingleton<SendOutcomes>();
+        services.AddSingleton<InternalSettlement>();
+        services.AddSingleton<SendDispatcher>();
+        services.AddSingleton<SendService>();
+        services.AddSingleton<LnurlPayResolver>();
+        services.AddSingleton<ISandboxPayer>(sp => new SimnetSandboxPayer(sp.GetRequiredService<SimnetNetwork>()));
+        return services;
+    }
+}
