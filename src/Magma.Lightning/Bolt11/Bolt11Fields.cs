@@ -2,8 +2,8 @@ using Magma.Lightning.Crypto;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>What the tagged fields of one invoice said, collected while reading them (first valid field of a kind wins).</summary>
-internal sealed class Bolt11Fields
+/// <summary>What the tagged fields of one invoice said, collected while reading them (first valid field of a kind wins). A struct so a decode allocates only what it returns.</summary>
+internal struct Bolt11Fields
 {
     public string? PaymentHash;
     public string? PaymentSecret;
