@@ -2,7 +2,6 @@ using System.Globalization;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>The amount in the human-readable part: a decimal number of bitcoin with an optional m/u/n/p multiplier.</summary>
 internal static class Bolt11Amount
 {
     private const long MsatPerBitcoin = 100_000_000_000;
@@ -47,7 +46,7 @@ internal static class Bolt11Amount
         }
     }
 
-    /// <summary>The shortest representation: the largest multiplier that divides the amount exactly.</summary>
+    // Writers should use the shortest representation: the largest multiplier that divides exactly.
     public static string Format(long msat)
     {
         var culture = CultureInfo.InvariantCulture;

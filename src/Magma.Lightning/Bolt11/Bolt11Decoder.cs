@@ -25,7 +25,7 @@ public static class Bolt11Decoder
     public static Bolt11DecodeResult Decode(string paymentRequest, BitcoinNetwork? expectedNetwork = null) =>
         Decode(paymentRequest, expectedNetwork, assumedPayee: null);
 
-    /// <summary>Everything <see cref="Decode(string, BitcoinNetwork?)"/> does except the public-key recovery, which is replaced by <paramref name="assumedPayee"/>. For measuring the parser alone.</summary>
+    // For measuring the parser alone: everything Decode does except the public-key recovery.
     internal static Bolt11DecodeResult DecodeSkippingSignatureCheck(string paymentRequest, PublicKey assumedPayee) =>
         Decode(paymentRequest, null, assumedPayee);
 

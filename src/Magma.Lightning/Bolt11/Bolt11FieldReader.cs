@@ -5,7 +5,6 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>Walks the tagged fields between the timestamp and the signature.</summary>
 internal static class Bolt11FieldReader
 {
     private const int HeaderWords = 3;
@@ -111,7 +110,6 @@ internal static class Bolt11FieldReader
         return Convert.ToHexStringLower(bytes);
     }
 
-    /// <summary>A big-endian number of any word count, as long as its value is at most <paramref name="max"/>.</summary>
     private static bool TryReadUnsigned(ReadOnlySpan<byte> data, long max, out long value)
     {
         value = 0;

@@ -2,7 +2,8 @@ using Magma.Lightning.Crypto;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>What the tagged fields of one invoice said, collected while reading them (first valid field of a kind wins). A struct so a decode allocates only what it returns.</summary>
+// The first valid field of a kind wins (the spec: pay the first p field not skipped).
+// A struct, so that a decode allocates only what it returns.
 internal struct Bolt11Fields
 {
     public string? PaymentHash;

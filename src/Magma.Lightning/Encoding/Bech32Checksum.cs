@@ -1,6 +1,6 @@
 namespace Magma.Lightning.Encoding;
 
-/// <summary>The BCH checksum shared by bech32 and bech32m; only the final constant differs.</summary>
+// The BCH checksum shared by bech32 and bech32m; only the final constant differs.
 internal static class Bech32Checksum
 {
     public const int Length = 6;
@@ -16,7 +16,7 @@ internal static class Bech32Checksum
     public static uint Step(uint checksum, int value) =>
         ((checksum & 0x1ffffff) << 5) ^ (uint)value ^ GeneratorSums[checksum >> 25];
 
-    /// <summary>Feeds the human-readable part: high bits of each character, a zero, then the low bits.</summary>
+    // BIP-173 feeds the human-readable part as the high bits of each character, a zero, then the low bits.
     public static uint StartWithHrp(ReadOnlySpan<char> hrp)
     {
         uint checksum = 1;
@@ -28,7 +28,6 @@ internal static class Bech32Checksum
         return checksum;
     }
 
-    /// <summary>The variant whose constant matches a polymod taken over hrp, data and checksum, if any.</summary>
     public static Bech32Variant? Identify(uint polymod) => polymod switch
     {
         Bech32Constant => Bech32Variant.Bech32,
@@ -36,7 +35,6 @@ internal static class Bech32Checksum
         _ => null,
     };
 
-    /// <summary>Writes the six checksum words for a polymod taken over hrp and data.</summary>
     public static void Write(uint polymod, Bech32Variant variant, Span<byte> destination)
     {
         for (var i = 0; i < Length; i++)

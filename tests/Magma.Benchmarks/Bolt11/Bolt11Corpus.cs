@@ -5,7 +5,7 @@ using Magma.Lightning.Crypto;
 
 namespace Magma.Benchmarks.Bolt11;
 
-/// <summary>Distinct signed regtest invoices from a few payees, with the payee each one must decode to.</summary>
+// Distinct signed regtest invoices from a few payees, with the payee each one must decode to.
 internal sealed record Bolt11Corpus(IReadOnlyList<string> Invoices, IReadOnlyList<PublicKey> Payees)
 {
     public static Bolt11Corpus Create(int count, int payeeCount, int seed)

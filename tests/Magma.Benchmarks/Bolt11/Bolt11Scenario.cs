@@ -2,10 +2,8 @@ using System.Globalization;
 
 namespace Magma.Benchmarks.Bolt11;
 
-/// <summary>
-/// Decodes and verifies 10,000 distinct signed regtest invoices in Magma and in npm bolt11 (node),
-/// single-threaded after a warm-up pass, and compares the rates.
-/// </summary>
+// Decodes and verifies 10,000 distinct signed regtest invoices in Magma and in npm bolt11 (node),
+// single-threaded after a warm-up pass, and compares the rates.
 public sealed class Bolt11Scenario : IBenchmarkScenario
 {
     private const int InvoiceCount = 10_000;
@@ -36,7 +34,7 @@ public sealed class Bolt11Scenario : IBenchmarkScenario
     private static string Line(string label, double perSecond) =>
         string.Create(CultureInfo.InvariantCulture, $"  {label,-32} {perSecond,12:N0} invoices/s ({1e6 / perSecond:0.0} µs each)");
 
-    /// <summary>tests/Magma.Benchmarks/scratch/bolt11 (gitignored), found from the build output upwards.</summary>
+    // tests/Magma.Benchmarks/scratch/bolt11 (gitignored), found from the build output upwards.
     private static string ScratchFolder()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

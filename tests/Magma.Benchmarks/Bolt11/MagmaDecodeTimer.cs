@@ -4,17 +4,17 @@ using Magma.Lightning.Bolt11;
 
 namespace Magma.Benchmarks.Bolt11;
 
-/// <summary>Decodes a corpus in-process on one thread, after a warm-up pass, checking every result.</summary>
+// Decodes a corpus in-process on one thread, after a warm-up pass, checking every result.
 internal static class MagmaDecodeTimer
 {
-    /// <summary>Full decode: parsing, hashing and public-key recovery. Returns invoices per second.</summary>
+    // Full decode: parsing, hashing and public-key recovery. Returns invoices per second.
     public static double DecodeAndVerify(Bolt11Corpus corpus)
     {
         Run(corpus, verify: true);
         return Run(corpus, verify: true);
     }
 
-    /// <summary>The same work minus the recovery, which is replaced by the known payee.</summary>
+    // The same work minus the recovery, which is replaced by the known payee.
     public static double DecodeWithoutRecovery(Bolt11Corpus corpus)
     {
         Run(corpus, verify: false);

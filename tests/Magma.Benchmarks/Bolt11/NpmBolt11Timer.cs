@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Magma.Benchmarks.Bolt11;
 
-/// <summary>Installs npm bolt11 into a scratch folder (once) and times its decoding of the same corpus.</summary>
+// Installs npm bolt11 into a scratch folder (once) and times its decoding of the same corpus.
 internal static class NpmBolt11Timer
 {
     private const string Package = "bolt11@1.4.1";

@@ -3,7 +3,7 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Tests.Bitcoin;
 
-/// <summary>BIP-173's address vectors, read under BIP-350 (which changed the checksum of versions 1 to 16).</summary>
+// BIP-173's address vectors, read under BIP-350 (which changed the checksum of versions 1 to 16).
 public class SegwitAddressBip173VectorTests
 {
     [Theory]

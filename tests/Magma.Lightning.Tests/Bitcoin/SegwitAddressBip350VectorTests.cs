@@ -2,7 +2,7 @@ using Magma.Lightning.Bitcoin;
 
 namespace Magma.Lightning.Tests.Bitcoin;
 
-/// <summary>The native SegWit address vectors of BIP-350, which supersede BIP-173's for versions 1 to 16.</summary>
+// The native SegWit address vectors of BIP-350, which supersede BIP-173's for versions 1 to 16.
 public class SegwitAddressBip350VectorTests
 {
     [Theory]

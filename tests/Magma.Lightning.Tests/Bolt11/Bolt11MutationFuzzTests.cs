@@ -5,7 +5,7 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Tests.Bolt11;
 
-/// <summary>Decoding untrusted strings must always return a result, never throw.</summary>
+// Decoding untrusted strings must always return a result, never throw.
 public class Bolt11MutationFuzzTests
 {
     private const string Bech32Alphabet = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
@@ -99,7 +99,7 @@ public class Bolt11MutationFuzzTests
         return text.ToString();
     }
 
-    /// <summary>Flips a data word and recomputes the checksum, so the damage reaches the field parser.</summary>
+    // Flips a data word and recomputes the checksum, so the damage reaches the field parser.
     private static string Reencode(string text, Random random)
     {
         if (!Bech32.TryDecode(text, int.MaxValue, out var decoded, out _) || decoded.Words.Length == 0)

@@ -6,7 +6,7 @@ using Magma.Testing;
 
 namespace Magma.Lightning.Tests.Bolt11;
 
-/// <summary>Interoperability with npm <c>bolt11</c>, an independent implementation on libsecp256k1.</summary>
+// Interoperability with npm bolt11, an independent implementation on libsecp256k1.
 public class Bolt11NodeCrossCheckTests
 {
     private const string DecodeScript = """

@@ -3,7 +3,7 @@ using Magma.Lightning.Crypto;
 
 namespace Magma.Lightning.Tests.Bolt11;
 
-/// <summary>Who the payee is: an explicit n field must match the signature, otherwise the key is recovered.</summary>
+// Who the payee is: an explicit n field must match the signature, otherwise the key is recovered.
 public class Bolt11SignatureRulesTests
 {
     private static readonly string SpecPayee = Bolt11SpecVectors.PayeeHex;

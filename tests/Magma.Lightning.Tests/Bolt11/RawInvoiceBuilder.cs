@@ -4,10 +4,8 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Tests.Bolt11;
 
-/// <summary>
-/// Writes invoices field by field, including malformed ones the encoder refuses to produce,
-/// and signs them properly so that only the intended defect remains.
-/// </summary>
+// Writes invoices field by field, including malformed ones the encoder refuses to produce,
+// and signs them properly so that only the intended defect remains.
 internal sealed class RawInvoiceBuilder
 {
     public static readonly PrivateKey Key = PrivateKey.ParseHex(Bolt11SpecVectors.PrivateKeyHex);
@@ -18,7 +16,7 @@ internal sealed class RawInvoiceBuilder
 
     public RawInvoiceBuilder(long timestamp = Bolt11SpecVectors.Timestamp) => _writer.WriteFixed((ulong)timestamp, 7);
 
-    /// <summary>A payment hash, a payment secret and a description: the least a reader accepts.</summary>
+    // A payment hash, a payment secret and a description: the least a reader accepts.
     public static RawInvoiceBuilder Minimal() =>
         new RawInvoiceBuilder().Bytes('p', HashBytes).Bytes('s', SecretBytes).Text('d', "minimal");
 
@@ -42,7 +40,7 @@ internal sealed class RawInvoiceBuilder
         return this;
     }
 
-    /// <summary>Appends words verbatim, e.g. a field header whose length lies.</summary>
+    // Appends words verbatim, e.g. a field header whose length lies.
     public RawInvoiceBuilder Raw(params byte[] words)
     {
         _writer.WriteWords(words);
@@ -53,7 +51,7 @@ internal sealed class RawInvoiceBuilder
 
     public RawInvoiceBuilder PaymentSecret() => Bytes('s', SecretBytes);
 
-    /// <param name="adjust">Changes the 64-byte signature and recovery id before they are written.</param>
+    // adjust: Changes the 64-byte signature and recovery id before they are written.
     public string Sign(string hrp = "lnbc", PrivateKey? key = null, Func<byte[], int, (byte[], int)>? adjust = null)
     {
         Span<byte> digest = stackalloc byte[32];
@@ -67,7 +65,7 @@ internal sealed class RawInvoiceBuilder
         return Bech32.Encode(hrp, words.ToArray(), Bech32Variant.Bech32);
     }
 
-    /// <summary>The same signature with s replaced by n - s; the matching recovery id flips parity.</summary>
+    // The same signature with s replaced by n - s; the matching recovery id flips parity.
     public static (byte[], int) NegateS(byte[] compact, int recoveryId)
     {
         var n = System.Numerics.BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber);

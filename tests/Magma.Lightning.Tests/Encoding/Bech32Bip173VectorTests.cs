@@ -2,7 +2,7 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Tests.Encoding;
 
-/// <summary>The generic bech32 test vectors of BIP-173.</summary>
+// The generic bech32 test vectors of BIP-173.
 public class Bech32Bip173VectorTests
 {
     [Theory]

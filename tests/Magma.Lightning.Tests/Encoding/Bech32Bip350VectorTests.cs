@@ -2,7 +2,7 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Tests.Encoding;
 
-/// <summary>The generic bech32m test vectors of BIP-350.</summary>
+// The generic bech32m test vectors of BIP-350.
 public class Bech32Bip350VectorTests
 {
     [Theory]
