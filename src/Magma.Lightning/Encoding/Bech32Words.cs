@@ -21,7 +21,7 @@ public static class Bech32Words
         var position = 0;
         foreach (var b in bytes)
         {
-            accumulator = (accumulator << 8) | b;
+            accumulator = ((accumulator << 8) | b) & 0xfff;
             bits += 8;
             while (bits >= 5)
             {
