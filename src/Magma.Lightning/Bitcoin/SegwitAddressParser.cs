@@ -2,7 +2,7 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Bitcoin;
 
-/// <summary>The checks of BIP-350's reference decoder, in its order, each with its own failure reason.</summary>
+// The checks of BIP-350's reference decoder, in its order, each with its own failure reason.
 internal static class SegwitAddressParser
 {
     public static SegwitAddressError Parse(

@@ -2,7 +2,6 @@ using System.Globalization;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>The amount in the human-readable part: a decimal number of bitcoin with an optional m/u/n/p multiplier.</summary>
 internal static class Bolt11Amount
 {
     private const long MsatPerBitcoin = 100_000_000_000;
@@ -20,14 +19,15 @@ internal static class Bolt11Amount
         if (digits[0] == '0')
             return Fail("The amount must be a positive number without leading zeros.");
 
-        ulong value = 0;
+        // 128 bits so that a pico amount of up to long.MaxValue millisatoshis (times ten) still fits.
+        UInt128 value = 0;
         foreach (var c in digits)
         {
             if (!char.IsAsciiDigit(c))
                 return Fail($"The amount '{text}' contains '{c}', which is neither a digit nor a final multiplier.");
-            if (value > (ulong.MaxValue - 9) / 10)
+            if (value > (UInt128.MaxValue - 9) / 10)
                 return Fail("The amount is too large.");
-            value = value * 10 + (ulong)(c - '0');
+            value = value * 10 + (uint)(c - '0');
         }
 
         switch (multiplier)
@@ -46,7 +46,7 @@ internal static class Bolt11Amount
         }
     }
 
-    /// <summary>The shortest representation: the largest multiplier that divides the amount exactly.</summary>
+    // Writers should use the shortest representation: the largest multiplier that divides exactly.
     public static string Format(long msat)
     {
         var culture = CultureInfo.InvariantCulture;
@@ -61,10 +61,10 @@ internal static class Bolt11Amount
         return msat.ToString(culture) + "0p";
     }
 
-    private static Bolt11Error? Scale(ulong value, long msatPerUnit, out long msat)
+    private static Bolt11Error? Scale(UInt128 value, long msatPerUnit, out long msat)
     {
         msat = 0;
-        if (value > (ulong)(long.MaxValue / msatPerUnit))
+        if (value > (UInt128)(long.MaxValue / msatPerUnit))
             return Fail("The amount is too large.");
         msat = (long)value * msatPerUnit;
         return null;

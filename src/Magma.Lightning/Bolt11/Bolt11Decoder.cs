@@ -25,7 +25,7 @@ public static class Bolt11Decoder
     public static Bolt11DecodeResult Decode(string paymentRequest, BitcoinNetwork? expectedNetwork = null) =>
         Decode(paymentRequest, expectedNetwork, assumedPayee: null);
 
-    /// <summary>Everything <see cref="Decode(string, BitcoinNetwork?)"/> does except the public-key recovery, which is replaced by <paramref name="assumedPayee"/>. For measuring the parser alone.</summary>
+    // For measuring the parser alone: everything Decode does except the public-key recovery.
     internal static Bolt11DecodeResult DecodeSkippingSignatureCheck(string paymentRequest, PublicKey assumedPayee) =>
         Decode(paymentRequest, null, assumedPayee);
 
@@ -56,7 +56,7 @@ public static class Bolt11Decoder
             return Fail(Bolt11ErrorCode.TooShort, "The data part is too short to hold a timestamp and a signature.");
         var signedWords = words[..(wordCount - SignatureWords)];
         var fields = new Bolt11Fields();
-        error = Bolt11FieldReader.Read(signedWords[TimestampWords..], network, fields) ?? CheckRequired(fields);
+        error = Bolt11FieldReader.Read(signedWords[TimestampWords..], network, ref fields) ?? CheckRequired(in fields);
         if (error is not null)
             return Bolt11DecodeResult.Fail(error.Code, error.Message);
 
@@ -98,7 +98,7 @@ public static class Bolt11Decoder
         });
     }
 
-    private static Bolt11Error? CheckRequired(Bolt11Fields fields)
+    private static Bolt11Error? CheckRequired(in Bolt11Fields fields)
     {
         if (fields.PaymentHash is null)
             return new Bolt11Error(Bolt11ErrorCode.MissingPaymentHash, "The invoice has no payment hash (p) field of 52 words.");

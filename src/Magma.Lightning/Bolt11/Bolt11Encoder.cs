@@ -6,10 +6,7 @@ namespace Magma.Lightning.Bolt11;
 /// <summary>Writes and signs BOLT11 payment requests.</summary>
 public static class Bolt11Encoder
 {
-    /// <summary>
-    /// The field order of <see cref="Encode(Bolt11InvoiceDraft, PrivateKey)"/>: the order most of the
-    /// specification's examples use. Readers accept any order.
-    /// </summary>
+    // The order most of the specification's examples use; readers accept any order.
     internal const string DefaultFieldOrder = "spdhmnxcfr9";
 
     private const long MaxTimestamp = (1L << 35) - 1;
@@ -22,7 +19,7 @@ public static class Bolt11Encoder
     public static string Encode(Bolt11InvoiceDraft draft, PrivateKey payeeKey) =>
         Encode(draft, payeeKey, DefaultFieldOrder);
 
-    /// <param name="fieldOrder">Field letters in the order to write them; 'f' and 'r' write every fallback and route.</param>
+    // fieldOrder lists field letters ('f' and 'r' write every fallback and route); the spec's examples need their own orders.
     internal static string Encode(Bolt11InvoiceDraft draft, PrivateKey payeeKey, string fieldOrder)
     {
         ArgumentNullException.ThrowIfNull(draft);

@@ -31,10 +31,9 @@ public sealed class Bolt11Features
 
     public override string ToString() => string.Join(",", SetBits);
 
-    /// <summary>The fewest 5-bit words that hold every set bit (0 when none is set).</summary>
     internal int WordCount => (_bits.Length + 4) / 5;
 
-    /// <summary>Reads the field's words: big-endian, so bit 0 is the lowest bit of the last word.</summary>
+    // The field is big-endian: bit 0 is the lowest bit of the last word.
     internal static Bolt11Features FromWords(ReadOnlySpan<byte> words)
     {
         var highest = -1;
@@ -49,7 +48,6 @@ public sealed class Bolt11Features
         return new Bolt11Features(bits);
     }
 
-    /// <summary>Writes exactly <see cref="WordCount"/> words.</summary>
     internal void WriteWords(Span<byte> words)
     {
         words.Clear();

@@ -5,12 +5,11 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>Walks the tagged fields between the timestamp and the signature.</summary>
 internal static class Bolt11FieldReader
 {
     private const int HeaderWords = 3;
 
-    public static Bolt11Error? Read(ReadOnlySpan<byte> words, BitcoinNetwork network, Bolt11Fields fields)
+    public static Bolt11Error? Read(ReadOnlySpan<byte> words, BitcoinNetwork network, ref Bolt11Fields fields)
     {
         var position = 0;
         while (position < words.Length)
@@ -22,7 +21,7 @@ internal static class Bolt11FieldReader
             position += HeaderWords;
             if (length > words.Length - position)
                 return Fail($"Field '{Bolt11Tags.Letter(tag)}' claims {length} words but only {words.Length - position} remain before the signature.");
-            var error = ReadField(tag, words.Slice(position, length), network, fields);
+            var error = ReadField(tag, words.Slice(position, length), network, ref fields);
             if (error is not null)
                 return error;
             position += length;
@@ -32,7 +31,7 @@ internal static class Bolt11FieldReader
 
     // Fields of a known type but the wrong length are skipped, as the spec asks, so that future
     // variants (say, a longer hash) can sit beside today's.
-    private static Bolt11Error? ReadField(byte tag, ReadOnlySpan<byte> data, BitcoinNetwork network, Bolt11Fields fields)
+    private static Bolt11Error? ReadField(byte tag, ReadOnlySpan<byte> data, BitcoinNetwork network, ref Bolt11Fields fields)
     {
         switch (tag)
         {
@@ -49,7 +48,7 @@ internal static class Bolt11FieldReader
                 fields.Payee ??= ReadPubkey(data);
                 return null;
             case Bolt11Tags.Description when fields.Description is null:
-                return ReadDescription(data, fields);
+                return ReadDescription(data, ref fields);
             case Bolt11Tags.Expiry when fields.ExpirySeconds is null:
                 if (!TryReadUnsigned(data, long.MaxValue, out var expiry))
                     return Fail("The expiry (x) does not fit in 63 bits.");
@@ -80,7 +79,7 @@ internal static class Bolt11FieldReader
         }
     }
 
-    private static Bolt11Error? ReadDescription(ReadOnlySpan<byte> data, Bolt11Fields fields)
+    private static Bolt11Error? ReadDescription(ReadOnlySpan<byte> data, ref Bolt11Fields fields)
     {
         Span<byte> bytes = stackalloc byte[data.Length * 5 / 8];
         Bech32Words.ToBytesTruncating(data, bytes);
@@ -111,7 +110,6 @@ internal static class Bolt11FieldReader
         return Convert.ToHexStringLower(bytes);
     }
 
-    /// <summary>A big-endian number of any word count, as long as its value is at most <paramref name="max"/>.</summary>
     private static bool TryReadUnsigned(ReadOnlySpan<byte> data, long max, out long value)
     {
         value = 0;

@@ -2,7 +2,7 @@ using Magma.Lightning.Crypto;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>Writes the tagged fields of a draft, one field letter at a time, in the order the caller chooses.</summary>
+// The field order is the caller's: readers accept any order, and the spec's examples each use their own.
 internal static class Bolt11FieldWriter
 {
     public static void Write(char letter, Bolt11InvoiceDraft draft, PublicKey payee, Bolt11WordWriter writer)

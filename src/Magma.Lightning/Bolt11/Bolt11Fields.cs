@@ -2,8 +2,9 @@ using Magma.Lightning.Crypto;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>What the tagged fields of one invoice said, collected while reading them (first valid field of a kind wins).</summary>
-internal sealed class Bolt11Fields
+// The first valid field of a kind wins (the spec: pay the first p field not skipped).
+// A struct, so that a decode allocates only what it returns.
+internal struct Bolt11Fields
 {
     public string? PaymentHash;
     public string? PaymentSecret;

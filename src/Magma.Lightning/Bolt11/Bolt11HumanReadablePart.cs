@@ -2,10 +2,9 @@ using Magma.Lightning.Bitcoin;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>The part before the last '1': "ln", the currency (bc, tb, tbs, bcrt, sb), then an optional amount.</summary>
 internal static class Bolt11HumanReadablePart
 {
-    /// <param name="hrp">The human-readable part, already lowercase.</param>
+    // hrp must already be lowercase.
     public static Bolt11Error? Parse(ReadOnlySpan<char> hrp, out BitcoinNetwork network, out long? amountMsat)
     {
         network = null!;

@@ -12,6 +12,7 @@ public sealed record Bolt11Invoice
     public const int DefaultExpirySeconds = 3600;
     public const int DefaultMinFinalCltvExpiry = 18;
 
+    /// <summary>The payment request as decoded, in lowercase.</summary>
     public required string PaymentRequest { get; init; }
     public required BitcoinNetwork Network { get; init; }
     /// <summary>Null for an amountless invoice.</summary>

@@ -1,9 +1,7 @@
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>
-/// The BOLT 9 features allowed in an invoice's <c>9</c> field. A reader must fail on any other
-/// even (required) bit and ignore unknown odd (optional) bits.
-/// </summary>
+// The BOLT 9 features allowed in an invoice's 9 field. A reader must fail on any other
+// even (required) bit and ignore unknown odd (optional) bits.
 internal static class Bolt11KnownFeatures
 {
     public const int VarOnionOptin = 8;
@@ -14,7 +12,6 @@ internal static class Bolt11KnownFeatures
 
     public static IReadOnlyList<int> Default { get; } = [VarOnionOptin, PaymentSecret];
 
-    /// <summary>The unknown even bits that are set, or null when there is none.</summary>
     public static List<int>? FindUnknownRequired(Bolt11Features features)
     {
         List<int>? unknown = null;

@@ -2,7 +2,6 @@ using Magma.Lightning.Crypto;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>Establishes the payee: verify against an explicit <c>n</c> field, otherwise recover the key from the signature.</summary>
 internal static class Bolt11SignatureCheck
 {
     // (n - 1) / 2 for secp256k1: a canonical ECDSA signature's s never exceeds it.

@@ -4,15 +4,13 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>
-/// What the payee signs: SHA256 of the human-readable part's bytes followed by the data words
-/// (timestamp and tagged fields, not the signature) packed into bytes and zero-padded.
-/// </summary>
+// What the payee signs: SHA256 of the human-readable part's bytes followed by the data words
+// (timestamp and tagged fields, not the signature) packed into bytes and zero-padded.
 internal static class Bolt11SigningDigest
 {
     private const int StackLimit = 2048;
 
-    /// <param name="hrp">The lowercase human-readable part.</param>
+    // The writer signed the lowercase human-readable part, even when the invoice is shown in uppercase.
     public static void Compute(ReadOnlySpan<char> hrp, ReadOnlySpan<byte> dataWords, Span<byte> digest)
     {
         var length = hrp.Length + (dataWords.Length * 5 + 7) / 8;

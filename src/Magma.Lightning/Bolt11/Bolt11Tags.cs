@@ -1,6 +1,5 @@
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>Tagged-field types (the 5-bit value of the letter shown in the invoice) and their fixed lengths.</summary>
 internal static class Bolt11Tags
 {
     public const byte PaymentHash = 1;        // p
@@ -15,13 +14,12 @@ internal static class Bolt11Tags
     public const byte MinFinalCltvExpiry = 24; // c
     public const byte Metadata = 27;          // m
 
-    /// <summary>A 256-bit hash in 5-bit words (the last word carries 4 padding bits).</summary>
+    // A 256-bit hash in 5-bit words (the last word carries 4 padding bits).
     public const int HashWords = 52;
 
-    /// <summary>A 33-byte compressed public key in 5-bit words.</summary>
     public const int PubkeyWords = 53;
 
-    /// <summary>The 10-bit data_length caps one field at 1023 words, i.e. 639 bytes.</summary>
+    // The 10-bit data_length caps one field at 1023 words, i.e. 639 bytes.
     public const int MaxFieldWords = 1023;
     public const int MaxFieldBytes = MaxFieldWords * 5 / 8;
 

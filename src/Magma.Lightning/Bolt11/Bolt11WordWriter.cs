@@ -2,7 +2,6 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>Accumulates the 5-bit words of an invoice's data part while it is being written.</summary>
 internal sealed class Bolt11WordWriter
 {
     private readonly List<byte> _words = new(512);
@@ -11,7 +10,6 @@ internal sealed class Bolt11WordWriter
 
     public ReadOnlySpan<byte> Words => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_words);
 
-    /// <summary>Writes <paramref name="value"/> big-endian in exactly <paramref name="wordCount"/> words.</summary>
     public void WriteFixed(ulong value, int wordCount)
     {
         for (var i = wordCount - 1; i >= 0; i--)
@@ -35,7 +33,7 @@ internal sealed class Bolt11WordWriter
 
     public void WriteBytesField(byte tag, ReadOnlySpan<byte> bytes) => WriteField(tag, Bech32Words.FromBytes(bytes));
 
-    /// <summary>A number in the fewest words that hold it (none for zero).</summary>
+    // Writers should use the minimal data_length: no leading zero words, and none at all for zero.
     public void WriteNumberField(byte tag, ulong value)
     {
         var wordCount = 0;

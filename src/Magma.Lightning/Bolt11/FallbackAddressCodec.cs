@@ -3,13 +3,13 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>An <c>f</c> field: a 5-bit version (0..16 witness, 17 P2PKH, 18 P2SH) followed by the program or hash.</summary>
+// An f field: a 5-bit version (0..16 witness, 17 P2PKH, 18 P2SH) followed by the program or hash.
 internal static class FallbackAddressCodec
 {
     public const int P2pkhVersion = 17;
     public const int P2shVersion = 18;
 
-    /// <summary>The fallback, or null for an empty field or a version above 18, which readers must skip.</summary>
+    // Null for an empty field or a version above 18: readers must skip those.
     public static FallbackAddress? Read(ReadOnlySpan<byte> words, BitcoinNetwork network)
     {
         if (words.IsEmpty || words[0] > P2shVersion)
@@ -20,7 +20,6 @@ internal static class FallbackAddressCodec
         return new FallbackAddress(version, data, Render(version, data, network));
     }
 
-    /// <summary>The address string for the invoice's network, or null when the data does not form one.</summary>
     public static string? Render(int version, byte[] data, BitcoinNetwork network)
     {
         if (version <= SegwitAddress.MaxWitnessVersion)

@@ -4,7 +4,7 @@ using Magma.Lightning.Encoding;
 
 namespace Magma.Lightning.Bolt11;
 
-/// <summary>An <c>r</c> field: one private route, as a sequence of 51-byte hops.</summary>
+// An r field: one private route, as a sequence of 51-byte hops.
 internal static class RouteHintCodec
 {
     public const int HopLength = 33 + 8 + 4 + 4 + 2;

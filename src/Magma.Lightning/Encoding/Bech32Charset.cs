@@ -1,13 +1,11 @@
 namespace Magma.Lightning.Encoding;
 
-/// <summary>The 32-character bech32 alphabet and its reverse lookup (both cases).</summary>
 internal static class Bech32Charset
 {
     public const string Alphabet = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
     private static readonly sbyte[] Values = BuildValues();
 
-    /// <summary>The 5-bit value of a data character, or -1 when it is not in the alphabet.</summary>
     public static int ValueOf(char c) => c < 128 ? Values[c] : -1;
 
     private static sbyte[] BuildValues()

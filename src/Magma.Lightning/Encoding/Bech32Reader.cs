@@ -1,19 +1,11 @@
 namespace Magma.Lightning.Encoding;
 
-/// <summary>
-/// Allocation-free bech32/bech32m validation shared by <see cref="Bech32"/> and the BOLT11 decoder:
-/// it checks case, characters, separator and checksum, and writes the data words (checksum excluded).
-/// </summary>
+// Span-based so that the BOLT11 decoder can validate into stack memory; Bech32 wraps it with allocations.
 internal static class Bech32Reader
 {
     public const int MaxHrpLength = 83;
 
-    /// <param name="text">The whole string.</param>
-    /// <param name="maxLength">The overall length limit (BIP-173 says 90; BOLT11 lifts it).</param>
-    /// <param name="words">Receives the data words; must hold at least <c>text.Length</c> entries.</param>
-    /// <param name="separator">The index of the separator, i.e. the length of the human-readable part.</param>
-    /// <param name="wordCount">How many data words (without the checksum) were written.</param>
-    /// <param name="variant">Which checksum constant matched.</param>
+    // maxLength: BIP-173 says 90, BOLT11 lifts it. words must hold text.Length entries.
     public static Bech32Error Read(
         ReadOnlySpan<char> text, int maxLength, Span<byte> words,
         out int separator, out int wordCount, out Bech32Variant variant)
@@ -51,7 +43,6 @@ internal static class Bech32Reader
         return Bech32Error.None;
     }
 
-    /// <summary>Checks the printable range, single case and HRP bounds, and finds the last '1'.</summary>
     private static Bech32Error ScanCharacters(ReadOnlySpan<char> text, out int separator)
     {
         separator = text.LastIndexOf('1');

@@ -21,7 +21,7 @@ public static class Bech32Words
         var position = 0;
         foreach (var b in bytes)
         {
-            accumulator = (accumulator << 8) | b;
+            accumulator = ((accumulator << 8) | b) & 0xfff;
             bits += 8;
             while (bits >= 5)
             {
@@ -51,10 +51,7 @@ public static class Bech32Words
         return true;
     }
 
-    /// <summary>
-    /// Packs words into <c>words.Length * 5 / 8</c> bytes and returns the value of the bits left over,
-    /// which BOLT11 fields simply drop.
-    /// </summary>
+    // Returns the value of the leftover bits, which BOLT11 fields simply drop.
     internal static int ToBytesTruncating(ReadOnlySpan<byte> words, Span<byte> bytes)
     {
         var wordIndex = 0;
@@ -89,7 +86,6 @@ public static class Bech32Words
         return accumulator & ((1 << bits) - 1);
     }
 
-    /// <summary>Packs words into <c>ceil(words.Length * 5 / 8)</c> bytes, zero-padding the last byte.</summary>
     internal static void ToBytesPadded(ReadOnlySpan<byte> words, Span<byte> bytes)
     {
         var whole = words.Length * 5 / 8;

@@ -30,11 +30,14 @@ public static class ZBase32
         return new string(output);
     }
 
-    /// <summary>Decodes lowercase z-base-32; trailing bits that do not fill a byte are dropped.</summary>
+    /// <summary>
+    /// Decodes lowercase z-base-32. The final character's spare bits are dropped, but a whole
+    /// character that adds no byte (a non-canonical length) is rejected.
+    /// </summary>
     public static bool TryDecode(string? text, out byte[] bytes)
     {
         bytes = [];
-        if (text is null)
+        if (text is null || text.Length * 5 % 8 >= 5)
             return false;
         var result = new byte[text.Length * 5 / 8];
         var accumulator = 0;

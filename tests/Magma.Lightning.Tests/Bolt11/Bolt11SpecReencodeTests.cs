@@ -5,10 +5,8 @@ using static Magma.Lightning.Tests.Bolt11.Bolt11SpecVectors;
 
 namespace Magma.Lightning.Tests.Bolt11;
 
-/// <summary>
-/// The spec's signatures are deterministic (RFC6979), so writing the same fields in the same order
-/// with the spec's key must reproduce each example character for character.
-/// </summary>
+// The spec's signatures are deterministic (RFC6979), so writing the same fields in the same order
+// with the spec's key must reproduce each example character for character.
 public class Bolt11SpecReencodeTests
 {
     private static readonly PrivateKey SpecKey = PrivateKey.ParseHex(PrivateKeyHex);

@@ -2,10 +2,8 @@ using Magma.Lightning.Bolt11;
 
 namespace Magma.Lightning.Tests.Bolt11;
 
-/// <summary>
-/// The examples of BOLT #11 (lightning/bolts, 11-payment-encoding.md): 16 valid and 10 invalid invoices,
-/// all signed with <see cref="PrivateKeyHex"/>.
-/// </summary>
+// The examples of BOLT #11 (lightning/bolts, 11-payment-encoding.md): 16 valid and 10 invalid invoices,
+// all signed with PrivateKeyHex.
 public static class Bolt11SpecVectors
 {
     public const string PrivateKeyHex = "e126f68f7eafcc8b74f54d269fe206be715000f94dac067d1c04a8ca3b2db734";
@@ -14,7 +12,7 @@ public static class Bolt11SpecVectors
     public const string PaymentSecret = "1111111111111111111111111111111111111111111111111111111111111111";
     public const long Timestamp = 1496314658;
 
-    /// <summary>SHA256 of the spec's long list of desserts.</summary>
+    // SHA256 of the spec's long list of desserts.
     public const string ListHash = "3925b6f67e2c340036ed12093dd44e0368df1b6ea26c53dbe4811f58fd5db8c1";
 
     public const string Donation = "lnbc1pvjluezsp5zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygspp5qqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqypqdpl2pkx2ctnv5sxxmmwwd5kgetjypeh2ursdae8g6twvus8g6rfwvs8qun0dfjkxaq9qrsgq357wnc5r2ueh7ck6q93dj32dlqnls087fxdwk8qakdyafkq3yap9us6v52vjjsrvywa6rt52cm9r9zqt8r2t7mlcwspyetp5h2tztugp9lfyql";
@@ -41,7 +39,7 @@ public static class Bolt11SpecVectors
         Metadata, HighSRecovery,
     ];
 
-    /// <summary>Each invalid example with the error a reader must report.</summary>
+    // Each invalid example with the error a reader must report.
     public static readonly IReadOnlyList<(string Name, string Invoice, Bolt11ErrorCode Expected)> Invalid =
     [
         ("Same, but adding invalid unknown feature 100",
