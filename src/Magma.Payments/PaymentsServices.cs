@@ -2,12 +2,14 @@ using Magma.Lightning.Simnet;
 using Magma.Payments.Assets;
 using Magma.Payments.Credentials;
 using Magma.Payments.Environments;
+using Magma.Payments.Jobs;
 using Magma.Payments.LightningAddress;
 using Magma.Payments.Transactions;
 using Magma.Payments.Wallets;
 using Magma.Payments.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Magma.Payments;
 
@@ -39,6 +41,20 @@ public static class PaymentsServices
         services.AddSingleton<SendService>();
         services.AddSingleton<LnurlPayResolver>();
         services.AddSingleton<ISandboxPayer>(sp => new SimnetSandboxPayer(sp.GetRequiredService<SimnetNetwork>()));
+        services.AddSingleton<HoldInvoiceService>();
+        services.AddSingleton<TransactionQueries>();
+        services.AddSingleton<SandboxOutcomes>();
+        services.AddSingleton<TransactionReconciler>();
+
+        services.AddHostedService<InvoiceEventListener>();
+        services.AddTransient<PaymentsSweepJob>();
+        var sweepInterval = configuration.GetValue("Payments:SweepInterval", TimeSpan.FromSeconds(1));
+        services.AddQuartz(q =>
+        {
+            q.AddJob<PaymentsSweepJob>(j => j.WithIdentity(PaymentsSweepJob.Key));
+            q.AddTrigger(t => t.ForJob(PaymentsSweepJob.Key).WithIdentity("payments-sweep", "payments")
+                .WithSimpleSchedule(s => s.WithInterval(sweepInterval).RepeatForever()));
+        });
         return services;
     }
 }

@@ -10,12 +10,16 @@ namespace Magma.Api.Hosting;
 public sealed class LightningBackend(IConfiguration configuration)
 {
     private ILightningNode? _house;
+    private ILightningNode? _sandbox;
 
     public string Kind { get; } = configuration["Lightning:Backend"] ?? "Simnet";
 
     public bool IsSimnet => string.Equals(Kind, "Simnet", StringComparison.OrdinalIgnoreCase);
 
     public ILightningNode House => _house ?? throw new InvalidOperationException("The Lightning backend is not initialised yet.");
+
+    /// <summary>Simnet's house node, which every SANDBOX environment uses whatever the backend.</summary>
+    public ILightningNode SandboxNode => _sandbox ?? throw new InvalidOperationException("The Lightning backend is not initialised yet.");
 
     public async Task Initialize(IServiceProvider services)
     {
@@ -24,6 +28,7 @@ public sealed class LightningBackend(IConfiguration configuration)
                 $"Lightning:Backend '{Kind}' is not available in this build. Use 'Simnet' (the embedded sandbox network).");
         var network = services.GetRequiredService<SimnetNetwork>();
         await network.Initialize();
-        _house = await network.HouseNode();
+        _sandbox = await network.HouseNode();
+        _house = _sandbox;
     }
 }

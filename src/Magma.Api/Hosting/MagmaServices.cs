@@ -5,6 +5,9 @@ using Magma.Api.Health;
 using Magma.Lightning;
 using Magma.Lightning.Simnet;
 using Magma.Lightning.Storage;
+using Magma.Payments;
+using Magma.Payments.Environments;
+using Quartz;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Magma.Api.Hosting;
@@ -33,6 +36,10 @@ public static class MagmaServices
         services.AddHostedService<SimnetBackgroundService>();
         services.AddSingleton<LightningBackend>();
         services.AddSingleton<ILightningNode>(sp => sp.GetRequiredService<LightningBackend>().House);
+        // Sandbox environments always run on Simnet's house node; no LIVE node is attached in this build.
+        services.AddSingleton(sp => new EnvironmentNodes(sp.GetRequiredService<LightningBackend>().SandboxNode));
+        services.AddMagmaPayments(configuration);
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         services.AddSingleton<AdminToken>();
         services.AddHealthChecks()

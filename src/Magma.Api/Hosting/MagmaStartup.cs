@@ -1,5 +1,8 @@
 using Magma.Api.Admin;
 using Magma.Lightning.Storage;
+using Magma.Payments;
+using Magma.Payments.Environments;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -14,6 +17,9 @@ public static class MagmaStartup
         var database = services.GetRequiredService<SqliteDatabase>();
         await database.Migrate(typeof(MagmaStartup).Assembly, "Magma.Api");
         await services.GetRequiredService<LightningBackend>().Initialize(services);
+        await database.Migrate(typeof(PaymentsServices).Assembly, "Magma.Payments");
+        var payments = services.GetRequiredService<IOptions<PaymentsOptions>>().Value;
+        await services.GetRequiredService<EnvironmentService>().EnsureDefaultSandbox(payments.Sandbox.InitialWalletBalanceMsat);
         var newToken = await services.GetRequiredService<AdminToken>().Initialize();
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, newToken));
     }

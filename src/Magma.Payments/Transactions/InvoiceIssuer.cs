@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Magma.Lightning;
 using Magma.Lightning.Crypto;
 using Magma.Lightning.Storage;
@@ -27,6 +28,8 @@ public sealed class InvoiceIssuer(
     TimeProvider time,
     IOptions<PaymentsOptions> options)
 {
+    private const int MaxDescriptionBytes = 639;
+
     public async Task<PaymentTransaction> Issue(Caller caller, InvoiceRequest request, CancellationToken cancellationToken = default)
     {
         caller.Require(PermissionResource.Payments, PermissionLevel.Write);
@@ -37,6 +40,10 @@ public sealed class InvoiceIssuer(
         var behavior = SandboxBehavior.From(request.Metadata, environment.Type);
         var amountMsat = asset.IsBtc ? request.Amount : AssetConversion.ToMsat(request.Amount, asset.Precision, assets.BtcUsdCents);
 
+        // A BOLT11 "d" field holds at most 639 bytes; a longer description is committed to with "h" instead.
+        var descriptionHash = request.DescriptionHash ?? (request.Description is { } text && Encoding.UTF8.GetByteCount(text) > MaxDescriptionBytes
+            ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))
+            : null);
         var preimage = request.HoldPaymentHash is null ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) : null;
         var hash = request.HoldPaymentHash?.ToLowerInvariant() ?? Convert.ToHexStringLower(SHA256.HashData(Convert.FromHexString(preimage!)));
         var now = time.GetUtcNow().UtcDateTime;
@@ -45,7 +52,7 @@ public sealed class InvoiceIssuer(
             Id = Ids.New(), EnvironmentId = environment.Id, WalletId = wallet.Id, Direction = TransactionDirection.Receive,
             Status = TransactionStatus.Pending, Stage = TransactionStage.Reserved, AssetId = asset.Id, Amount = request.Amount,
             AmountMsat = amountMsat, PaymentHash = hash, Preimage = preimage, Description = request.Description,
-            DescriptionHash = request.DescriptionHash, Metadata = request.Metadata, IdempotencyKey = request.IdempotencyKey ?? Ids.New(),
+            DescriptionHash = descriptionHash, Metadata = request.Metadata, IdempotencyKey = request.IdempotencyKey ?? Ids.New(),
             SandboxBehavior = behavior?.ToString().ToLowerInvariant(), IsHold = request.HoldPaymentHash is not null,
             WebhookUrl = request.WebhookUrl, Extra = request.Extra, ExpiresAt = now + request.Expiry,
             ExchangeRate = asset.IsBtc ? null : AssetConversion.SatsPerUnit(assets.BtcUsdCents), CreatedAt = now, UpdatedAt = now,
