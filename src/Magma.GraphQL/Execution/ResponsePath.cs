@@ -1,0 +1,33 @@
+namespace Magma.GraphQL.Execution;
+
+/// <summary>An immutable linked path of response keys and list indices, shared between siblings.</summary>
+internal sealed class ResponsePath
+{
+    private static readonly object[] BoxedIndices = Enumerable.Range(0, 256).Select(i => (object)i).ToArray();
+
+    private ResponsePath(ResponsePath? parent, object key, int depth)
+    {
+        Parent = parent;
+        Key = key;
+        Depth = depth;
+    }
+
+    public ResponsePath? Parent { get; }
+
+    public object Key { get; }
+
+    public int Depth { get; }
+
+    public static ResponsePath Field(ResponsePath? parent, string responseName) => new(parent, responseName, (parent?.Depth ?? 0) + 1);
+
+    public static ResponsePath Index(ResponsePath parent, int index) =>
+        new(parent, index < BoxedIndices.Length ? BoxedIndices[index] : index, parent.Depth + 1);
+
+    public IReadOnlyList<object> ToList()
+    {
+        var keys = new object[Depth];
+        for (var node = this; node is not null; node = node.Parent)
+            keys[node.Depth - 1] = node.Key;
+        return keys;
+    }
+}
