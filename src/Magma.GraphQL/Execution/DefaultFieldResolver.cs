@@ -11,11 +11,16 @@ internal static class DefaultFieldResolver
 {
     public static object? Resolve(PlannedField field, object? source)
     {
+        if (source is null)
+            return null;
+        var getter = field.LastGetter;
+        var type = source.GetType();
+        if (getter is not null && getter.Type == type)
+            return getter.Get(source);
+
         var name = field.Definition.Name;
         switch (source)
         {
-            case null:
-                return null;
             case IReadOnlyDictionary<string, object?> readOnly:
                 return readOnly.GetValueOrDefault(name);
             case IDictionary<string, object?> dictionary:
@@ -24,10 +29,7 @@ internal static class DefaultFieldResolver
                 return json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var property) ? property : null;
         }
 
-        var type = source.GetType();
-        var getter = field.LastGetter;
-        if (getter is null || getter.Type != type)
-            field.LastGetter = getter = new ClrGetter(type, ClrMemberAccessors.For(type, name));
+        field.LastGetter = getter = new ClrGetter(type, ClrMemberAccessors.For(type, name));
         return getter.Get(source);
     }
 }

@@ -9,7 +9,7 @@ namespace Magma.GraphQL.Execution;
 internal sealed partial class OperationExecutor
 {
     /// <summary>CompleteValue(): a non-null position turns null into an error; a nullable one absorbs propagation.</summary>
-    private ValueTask<object?> Complete(PlannedField field, GraphQLType type, object? value, ResponsePath path)
+    private ValueTask<object?> Complete(PlannedField field, GraphQLType type, object? value, PathRef path)
     {
         if (type is NonNullType nonNull)
         {
@@ -25,7 +25,7 @@ internal sealed partial class OperationExecutor
         return new ValueTask<object?>(result.Result == Propagate ? null : result.Result);
     }
 
-    private async ValueTask<object?> AwaitNonNull(ValueTask<object?> pending, PlannedField field, ResponsePath path) =>
+    private async ValueTask<object?> AwaitNonNull(ValueTask<object?> pending, PlannedField field, PathRef path) =>
         await pending.ConfigureAwait(false) ?? NullViolation(field, path);
 
     private static async ValueTask<object?> AwaitNullable(ValueTask<object?> pending)
@@ -34,7 +34,7 @@ internal sealed partial class OperationExecutor
         return value == Propagate ? null : value;
     }
 
-    private ValueTask<object?> CompleteNullable(PlannedField field, GraphQLType type, object? value, ResponsePath path)
+    private ValueTask<object?> CompleteNullable(PlannedField field, GraphQLType type, object? value, PathRef path)
     {
         if (value is null or JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined })
             return new ValueTask<object?>((object?)null);
@@ -43,12 +43,12 @@ internal sealed partial class OperationExecutor
             ScalarType scalar => new ValueTask<object?>(CompleteScalar(field, scalar, value, path)),
             EnumType enumType => new ValueTask<object?>(CompleteEnum(field, enumType, value, path)),
             ListType list => CompleteList(field, list, value, path),
-            ObjectType objectType => ExecuteFields(field.ChildPlan(objectType, context), value, path),
+            ObjectType objectType => ExecuteFields(field.ChildPlan(objectType, context), value, path.Materialize()),
             _ => CompleteAbstract(field, (NamedType)type, value, path),
         };
     }
 
-    private object? CompleteScalar(PlannedField field, ScalarType scalar, object value, ResponsePath path)
+    private object? CompleteScalar(PlannedField field, ScalarType scalar, object value, PathRef path)
     {
         if (value is JsonElement json && scalar.Definition is not JsonScalar)
             value = JsonPrimitive(json);
@@ -66,7 +66,7 @@ internal sealed partial class OperationExecutor
         }
     }
 
-    private object? CompleteEnum(PlannedField field, EnumType enumType, object value, ResponsePath path)
+    private object? CompleteEnum(PlannedField field, EnumType enumType, object value, PathRef path)
     {
         var name = value switch
         {
@@ -80,7 +80,7 @@ internal sealed partial class OperationExecutor
             : Fail(field, path, $"Enum \"{enumType.Name}\" cannot represent value: {ScalarText.Of(value)}", ErrorCodes.InternalServerError);
     }
 
-    private ValueTask<object?> CompleteList(PlannedField field, ListType list, object value, ResponsePath path)
+    private ValueTask<object?> CompleteList(PlannedField field, ListType list, object value, PathRef path)
     {
         IList? items = value switch
         {
@@ -99,7 +99,7 @@ internal sealed partial class OperationExecutor
         var results = new object?[items.Count];
         for (var i = 0; i < results.Length; i++)
         {
-            var pending = Complete(field, list.OfType, items[i], ResponsePath.Index(path, i));
+            var pending = Complete(field, list.OfType, items[i], path.Item(i));
             if (!pending.IsCompletedSuccessfully)
                 return ContinueList(pending, field, list, items, results, i, path);
             if ((results[i] = pending.Result) == Propagate)
@@ -110,13 +110,13 @@ internal sealed partial class OperationExecutor
     }
 
     private async ValueTask<object?> ContinueList(
-        ValueTask<object?> pending, PlannedField field, ListType list, IList items, object?[] results, int index, ResponsePath path)
+        ValueTask<object?> pending, PlannedField field, ListType list, IList items, object?[] results, int index, PathRef path)
     {
         for (var i = index; i < results.Length; i++)
         {
             var value = i == index
                 ? await pending.ConfigureAwait(false)
-                : await Complete(field, list.OfType, items[i], ResponsePath.Index(path, i)).ConfigureAwait(false);
+                : await Complete(field, list.OfType, items[i], path.Item(i)).ConfigureAwait(false);
             if ((results[i] = value) == Propagate)
                 return Propagate;
         }
@@ -124,11 +124,11 @@ internal sealed partial class OperationExecutor
         return results;
     }
 
-    private ValueTask<object?> CompleteAbstract(PlannedField field, NamedType abstractType, object value, ResponsePath path)
+    private ValueTask<object?> CompleteAbstract(PlannedField field, NamedType abstractType, object value, PathRef path)
     {
         var objectType = AbstractTypeResolver.Resolve(context.Schema, abstractType, value);
         if (objectType is not null)
-            return ExecuteFields(field.ChildPlan(objectType, context), value, path);
+            return ExecuteFields(field.ChildPlan(objectType, context), value, path.Materialize());
         var message = $"Abstract type \"{abstractType.Name}\" must resolve to an Object type at runtime for field " +
                       $"\"{field.ParentType.Name}.{field.Definition.Name}\". Bind a type resolver or return a value with \"__typename\".";
         return new ValueTask<object?>(Fail(field, path, message, ErrorCodes.InternalServerError));

@@ -58,10 +58,12 @@ internal sealed partial class OperationExecutor
         if (definition == context.Schema.Meta.TypeName)
             return new ValueTask<object?>(field.ParentType.Name);
 
-        var path = ResponsePath.Field(parentPath, field.ResponseName);
+        var path = PathRef.Field(parentPath, field.ResponseName);
         object? resolved;
         if (definition.Resolver is { } resolver)
         {
+            var materialized = path.Materialize();
+            path = PathRef.Of(materialized);
             var arguments = ArgumentsFor(field, out var argumentError);
             if (arguments is null)
                 return new ValueTask<object?>(NullableOutcome(field, Fail(field, path, argumentError!, ErrorCodes.BadUserInput)));
@@ -69,7 +71,7 @@ internal sealed partial class OperationExecutor
             ValueTask<object?> pending;
             try
             {
-                pending = resolver(new ResolveContext(context, field, source, arguments, path));
+                pending = resolver(new ResolveContext(context, field, source, arguments, materialized));
             }
             catch (Exception error)
             {
@@ -97,7 +99,7 @@ internal sealed partial class OperationExecutor
         return Complete(field, definition.Type, resolved, path);
     }
 
-    private async ValueTask<object?> AwaitResolver(ValueTask<object?> pending, PlannedField field, ResponsePath path)
+    private async ValueTask<object?> AwaitResolver(ValueTask<object?> pending, PlannedField field, PathRef path)
     {
         object? resolved;
         try

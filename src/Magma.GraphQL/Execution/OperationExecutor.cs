@@ -34,25 +34,25 @@ internal sealed partial class OperationExecutor(OperationContext context)
         return ArgumentValues.Coerce(field.Definition.Arguments, field.Node.Arguments, context.Variables, out error);
     }
 
-    private object? ResolverFailed(PlannedField field, ResponsePath path, Exception error)
+    private object? ResolverFailed(PlannedField field, PathRef path, Exception error)
     {
         if (error is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
             ExceptionDispatchInfo.Throw(error);
 
         if (error is GraphQLException known)
             return Fail(field, path, known.Message, known.Code, known.Extensions);
-        context.Options.UnexpectedErrorObserver?.Invoke(error, path.ToList());
+        context.Options.UnexpectedErrorObserver?.Invoke(error, path.Materialize().ToList());
         return Fail(field, path, "Unexpected error.", ErrorCodes.InternalServerError);
     }
 
     /// <summary>Records a field error and yields the value for the field's position: null, or propagation if non-null.</summary>
     private object? Fail(
-        PlannedField field, ResponsePath path, string message, string code, IReadOnlyDictionary<string, object?>? extensions = null)
+        PlannedField field, PathRef path, string message, string code, IReadOnlyDictionary<string, object?>? extensions = null)
     {
-        context.AddError(new GraphQLError(message, code, [field.Node.Location], path.ToList(), extensions));
+        context.AddError(new GraphQLError(message, code, [field.Node.Location], path.Materialize().ToList(), extensions));
         return Propagate;
     }
 
-    private object? NullViolation(PlannedField field, ResponsePath path) =>
+    private object? NullViolation(PlannedField field, PathRef path) =>
         Fail(field, path, $"Cannot return null for non-nullable field {field.ParentType.Name}.{field.Definition.Name}.", ErrorCodes.InternalServerError);
 }

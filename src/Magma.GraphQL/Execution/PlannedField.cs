@@ -12,6 +12,7 @@ internal sealed class PlannedField
 {
     private readonly Lock _childLock = new();
     private Dictionary<ObjectType, SelectionPlan>? _childPlans;
+    private ChildPlanSlot? _lastChildPlan;
     private IReadOnlyList<string>? _selectedNames;
 
     public PlannedField(string responseName, ObjectType parentType, FieldDefinition definition, FieldNode node)
@@ -46,11 +47,15 @@ internal sealed class PlannedField
 
     public SelectionPlan ChildPlan(ObjectType type, OperationContext context)
     {
+        var last = _lastChildPlan;
+        if (last is not null && last.Type == type)
+            return last.Plan;
         lock (_childLock)
         {
             _childPlans ??= [];
             if (!_childPlans.TryGetValue(type, out var plan))
                 _childPlans[type] = plan = FieldCollector.Collect(context, type, Nodes.Select(n => n.SelectionSet!));
+            _lastChildPlan = new ChildPlanSlot(type, plan);
             return plan;
         }
     }
@@ -58,6 +63,9 @@ internal sealed class PlannedField
     public IReadOnlyList<string> SelectedNames(OperationContext context) =>
         _selectedNames ??= SelectedFieldNames.Of(Nodes, context.Document);
 }
+
+/// <summary>The child plan used last, read without locking (the reference swap is atomic).</summary>
+internal sealed record ChildPlanSlot(ObjectType Type, SelectionPlan Plan);
 
 /// <summary>A compiled property getter remembered for one CLR type.</summary>
 internal sealed record ClrGetter(Type Type, Func<object, object?> Get);

@@ -18,10 +18,9 @@ internal sealed class ResponsePath
 
     public int Depth { get; }
 
-    public static ResponsePath Field(ResponsePath? parent, string responseName) => new(parent, responseName, (parent?.Depth ?? 0) + 1);
+    public static ResponsePath Create(ResponsePath? parent, object key) => new(parent, key, (parent?.Depth ?? 0) + 1);
 
-    public static ResponsePath Index(ResponsePath parent, int index) =>
-        new(parent, index < BoxedIndices.Length ? BoxedIndices[index] : index, parent.Depth + 1);
+    public static object BoxIndex(int index) => index < BoxedIndices.Length ? BoxedIndices[index] : index;
 
     public IReadOnlyList<object> ToList()
     {

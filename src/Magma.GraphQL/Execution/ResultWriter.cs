@@ -95,7 +95,7 @@ internal static class ResultWriter
     private static void WriteMap(Utf8JsonWriter writer, ResultMap map)
     {
         writer.WriteStartObject();
-        var names = map.Plan.ResponseNames;
+        var names = map.Plan.EncodedNames;
         for (var i = 0; i < names.Length; i++)
         {
             writer.WritePropertyName(names[i]);

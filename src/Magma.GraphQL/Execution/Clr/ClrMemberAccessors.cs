@@ -25,9 +25,14 @@ internal static class ClrMemberAccessors
         Expression access = member is PropertyInfo property
             ? Expression.Property(typed, property)
             : Expression.Field(typed, (FieldInfo)member);
-        var boxed = Expression.Convert(access, typeof(object));
+        var boxed = access.Type == typeof(bool)
+            ? Expression.Condition(access, Expression.Constant(True, typeof(object)), Expression.Constant(False, typeof(object)))
+            : (Expression)Expression.Convert(access, typeof(object));
         return Expression.Lambda<Func<object, object?>>(boxed, instance).Compile();
     }
+
+    private static readonly object True = true;
+    private static readonly object False = false;
 
     internal static MemberInfo? FindMember(Type type, string fieldName)
     {

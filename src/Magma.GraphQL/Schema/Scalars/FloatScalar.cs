@@ -11,6 +11,8 @@ internal sealed class FloatScalar() : ScalarDefinition("Float")
 
     public override object Serialize(object value)
     {
+        if (value is double finite && double.IsFinite(finite))
+            return value;
         var number = value switch
         {
             double d => d,

@@ -9,9 +9,11 @@ internal sealed class IntScalar() : ScalarDefinition("Int")
 {
     public static readonly IntScalar Instance = new();
 
+    // Values already in range are returned as the same boxed object so serialising allocates nothing.
     public override object Serialize(object value) => value switch
     {
-        int number => number,
+        int => value,
+        long number when number is >= int.MinValue and <= int.MaxValue => value,
         long or short or byte or sbyte or ushort or uint or ulong => FitInt(Convert.ToDecimal(value, CultureInfo.InvariantCulture), value),
         double number when Math.Floor(number) == number && double.IsFinite(number) => FitInt((decimal)number, value),
         float number when Math.Floor(number) == number && float.IsFinite(number) => FitInt((decimal)number, value),
