@@ -17,8 +17,8 @@ internal sealed class FieldMergeChecker(ValidationContext context)
     public void Check(NamedType parent, SelectionSetNode selectionSet)
     {
         var fields = Expand([(parent, selectionSet)]);
-        CheckShapes(fields);
         CheckMergeable(fields);
+        CheckShapes(fields);
     }
 
     private void CheckShapes(List<FieldEntry> fields)
