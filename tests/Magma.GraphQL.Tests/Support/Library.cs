@@ -86,29 +86,43 @@ public static class Library
         new("b3", "Finding My Elegy", BookGenre.Poetry, null, null, Le),
     ];
 
-    public static SchemaBuilder Builder(List<string>? journal = null) => new SchemaBuilder()
-        .AddSdl(Sdl)
-        .ResolveValue("Query.book", c => Books.FirstOrDefault(b => b.Id == c.Argument<string>("id")))
-        .ResolveValue("Query.books", c => Books
-            .Where(b => !c.HasArgument("genre") || c.Arguments["genre"] is null || b.Genre == c.Argument<BookGenre>("genre"))
-            .Take(c.Argument<int>("first")))
-        .ResolveValue("Query.search", c => Books.Cast<object>().Append(Le).ToList())
-        .ResolveValue("Query.node", c => c.Argument<string>("id") == Le.Id ? Le : Books.FirstOrDefault(b => b.Id == c.Argument<string>("id")))
-        .ResolveValue("Query.catalog", _ => new object())
-        .ResolveValue("Catalog.stats", _ => new Dictionary<string, object?> { ["total_books"] = Books.Count, ["average_pages"] = 455.0 })
-        .ResolveValue("Query.echo", c => c.Arguments["input"])
-        .ResolveValue("Query.failing", _ => throw new InvalidOperationException("secret connection string"))
-        .ResolveValue("Query.failingNonNull", _ => throw new InvalidOperationException("boom"))
-        .ResolveValue("Query.forbidden", _ => throw new GraphQLException("Not for you.", ErrorCodes.Forbidden, new Dictionary<string, object?> { ["reason"] = "role" }))
-        .ResolveValue("Query.hugeNumber", _ => 3_000_000_000L)
-        .ResolveValue("Query.now", _ => new DateTimeOffset(2024, 1, 31, 12, 0, 0, 5, TimeSpan.FromHours(2)))
-        .ResolveValue("Author.books", c => Books.Where(b => b.Author == (Author?)c.Parent))
-        .Resolve("Mutation.append", async c =>
+    /// <summary>The library schema; <paramref name="overrides"/> replace the resolvers bound at the same coordinates.</summary>
+    public static SchemaBuilder Builder(List<string>? journal = null, params (string Coordinate, FieldResolver Resolver)[] overrides)
+    {
+        var resolvers = new Dictionary<string, FieldResolver>
         {
-            await Task.Yield();
-            journal?.Add(c.Argument<string>("value"));
-            return journal?.ToList() ?? [];
-        });
+            ["Query.book"] = Sync(c => Books.FirstOrDefault(b => b.Id == c.Argument<string>("id"))),
+            ["Query.books"] = Sync(c => Books
+                .Where(b => c.Arguments.GetValueOrDefault("genre") is null || b.Genre == c.Argument<BookGenre>("genre"))
+                .Take(c.Argument<int>("first"))),
+            ["Query.search"] = Sync(_ => Books.Cast<object>().Append(Le).ToList()),
+            ["Query.node"] = Sync(c => c.Argument<string>("id") == Le.Id ? Le : Books.FirstOrDefault(b => b.Id == c.Argument<string>("id"))),
+            ["Query.catalog"] = Sync(_ => new object()),
+            ["Catalog.stats"] = Sync(_ => new Dictionary<string, object?> { ["total_books"] = Books.Count, ["average_pages"] = 455.0 }),
+            ["Query.echo"] = Sync(c => c.Arguments["input"]),
+            ["Query.failing"] = Sync(_ => throw new InvalidOperationException("secret connection string")),
+            ["Query.failingNonNull"] = Sync(_ => throw new InvalidOperationException("boom")),
+            ["Query.forbidden"] = Sync(_ => throw new GraphQLException("Not for you.", ErrorCodes.Forbidden, new Dictionary<string, object?> { ["reason"] = "role" })),
+            ["Query.hugeNumber"] = Sync(_ => 3_000_000_000L),
+            ["Query.now"] = Sync(_ => new DateTimeOffset(2024, 1, 31, 12, 0, 0, 5, TimeSpan.FromHours(2))),
+            ["Author.books"] = Sync(c => Books.Where(b => b.Author == (Author?)c.Parent)),
+            ["Mutation.append"] = async c =>
+            {
+                await Task.Yield();
+                journal?.Add(c.Argument<string>("value"));
+                return journal?.ToList() ?? [];
+            },
+        };
+        foreach (var (coordinate, resolver) in overrides)
+            resolvers[coordinate] = resolver;
+
+        var builder = new SchemaBuilder().AddSdl(Sdl);
+        foreach (var (coordinate, resolver) in resolvers)
+            builder.Resolve(coordinate, resolver);
+        return builder;
+    }
+
+    public static FieldResolver Sync(Func<ResolveContext, object?> resolve) => c => new ValueTask<object?>(resolve(c));
 
     public static GraphQLSchema Schema { get; } = Builder().Build();
 

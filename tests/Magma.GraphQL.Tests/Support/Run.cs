@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Magma.GraphQL.Execution;
 
@@ -17,7 +18,9 @@ public static class Run
 
     public static JsonElement? Variables(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 
-    public static string Compact(JsonElement element) => JsonSerializer.Serialize(element);
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Compact(JsonElement element) => JsonSerializer.Serialize(element, Readable);
 
     public static IReadOnlyList<string> Messages(JsonElement response) =>
         response.TryGetProperty("errors", out var errors) ? errors.EnumerateArray().Select(e => e.GetProperty("message").GetString()!).ToList() : [];
