@@ -5,7 +5,7 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>Decides the concrete object type of a value returned for an interface or union field.</summary>
+// Decides the concrete object type of a value returned for an interface or union field.
 internal static class AbstractTypeResolver
 {
     private static readonly ConcurrentDictionary<(NamedType, Type), ObjectType?> ClrMatches = new();

@@ -3,10 +3,8 @@ using Magma.GraphQL.Execution.Clr;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>
-/// Resolution when no resolver is bound: a dictionary key, a JSON property, or a CLR property/field whose name
-/// matches (snake_case <c>created_at</c> ↔ <c>CreatedAt</c>, or <see cref="GraphQLNameAttribute"/>).
-/// </summary>
+// Resolution when no resolver is bound: a dictionary key, a JSON property, or a CLR property/field whose name
+// matches (snake_case `created_at` ↔ `CreatedAt`, or GraphQLNameAttribute).
 internal static class DefaultFieldResolver
 {
     public static object? Resolve(PlannedField field, object? source)

@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>Evaluates <c>@skip(if:)</c> and <c>@include(if:)</c>.</summary>
+// Evaluates `@skip(if:)` and `@include(if:)`.
 internal static class DirectiveConditions
 {
     public static bool ShouldInclude(IReadOnlyList<DirectiveNode> directives, IReadOnlyDictionary<string, object?> variables)
@@ -18,7 +18,7 @@ internal static class DirectiveConditions
         return true;
     }
 
-    /// <summary>Whether any @skip/@include in the document depends on a variable, which makes plans request-specific.</summary>
+    // Whether any @skip/@include in the document depends on a variable, which makes plans request-specific.
     public static bool DependOnVariables(DocumentNode document) =>
         document.Definitions.Any(d => d switch
         {

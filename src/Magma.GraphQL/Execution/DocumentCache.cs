@@ -1,6 +1,6 @@
 namespace Magma.GraphQL.Execution;
 
-/// <summary>A bounded least-recently-used map from query text to its prepared document.</summary>
+// A bounded least-recently-used map from query text to its prepared document.
 internal sealed class DocumentCache(int capacity)
 {
     private readonly Lock _lock = new();

@@ -5,7 +5,7 @@ using Magma.GraphQL.Validation;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>Parse, check limits, validate: everything about a query text that does not depend on variables.</summary>
+// Parse, check limits, validate: everything about a query text that does not depend on variables.
 internal sealed class DocumentPreparer(GraphQLSchema schema, GraphQLOptions options)
 {
     private readonly int _maxNesting = Math.Max(Parser.DefaultMaxNestingDepth, options.MaxDepth + 8);

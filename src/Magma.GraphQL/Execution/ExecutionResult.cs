@@ -24,7 +24,7 @@ public sealed class ExecutionResult
     /// <summary>The errors, empty when there were none.</summary>
     public IReadOnlyList<GraphQLError> Errors { get; }
 
-    /// <summary>Set when a GET request asked for a mutation; the HTTP transport answers 405.</summary>
+    // Set when a GET request asked for a mutation; the HTTP transport answers 405.
     internal bool IsDisallowedOperation { get; init; }
 
     internal static ExecutionResult Failed(IReadOnlyList<GraphQLError> errors) => new(null, false, errors);

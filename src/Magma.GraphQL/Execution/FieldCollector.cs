@@ -3,7 +3,7 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>The spec's CollectFields(): groups selections by response key, honouring fragments, @skip and @include.</summary>
+// The spec's CollectFields(): groups selections by response key, honouring fragments, @skip and @include.
 internal static class FieldCollector
 {
     public static SelectionPlan Collect(OperationContext context, ObjectType type, IEnumerable<SelectionSetNode> selectionSets)

@@ -3,7 +3,7 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>Everything one execution of one operation shares: schema, document, variables, caller context, errors.</summary>
+// Everything one execution of one operation shares: schema, document, variables, caller context, errors.
 internal sealed class OperationContext(
     GraphQLSchema schema,
     PreparedDocument document,

@@ -8,7 +8,7 @@ namespace Magma.GraphQL.Execution;
 
 internal sealed partial class OperationExecutor
 {
-    /// <summary>CompleteValue(): a non-null position turns null into an error; a nullable one absorbs propagation.</summary>
+    // CompleteValue(): a non-null position turns null into an error; a nullable one absorbs propagation.
     private ValueTask<object?> Complete(PlannedField field, GraphQLType type, object? value, PathRef path)
     {
         if (type is NonNullType nonNull)

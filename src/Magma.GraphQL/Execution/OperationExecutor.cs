@@ -4,10 +4,8 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>
-/// Executes one operation (spec §6.3–6.4). Every step returns a ValueTask and stays synchronous until a resolver
-/// really awaits, so plain in-memory objects complete without async state machines.
-/// </summary>
+// Executes one operation (spec §6.3–6.4). Every step returns a ValueTask and stays synchronous until a resolver
+// really awaits, so plain in-memory objects complete without async state machines.
 internal sealed partial class OperationExecutor(OperationContext context)
 {
     private static readonly object Propagate = CompletionSignal.Propagate;
@@ -45,7 +43,7 @@ internal sealed partial class OperationExecutor(OperationContext context)
         return Fail(field, path, "Unexpected error.", ErrorCodes.InternalServerError);
     }
 
-    /// <summary>Records a field error and yields the value for the field's position: null, or propagation if non-null.</summary>
+    // Records a field error and yields the value for the field's position: null, or propagation if non-null.
     private object? Fail(
         PlannedField field, PathRef path, string message, string code, IReadOnlyDictionary<string, object?>? extensions = null)
     {

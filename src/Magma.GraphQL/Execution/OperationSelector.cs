@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>The spec's GetOperation(): picks the operation named by <c>operationName</c>, or the only one.</summary>
+// The spec's GetOperation(): picks the operation named by `operationName`, or the only one.
 internal static class OperationSelector
 {
     public static OperationDefinitionNode? Select(PreparedDocument document, string? operationName, out string? error)

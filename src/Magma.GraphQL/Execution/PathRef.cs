@@ -1,9 +1,7 @@
 namespace Magma.GraphQL.Execution;
 
-/// <summary>
-/// A response path that is only allocated when something needs it (an error, a resolver context, or children),
-/// so leaf fields and leaf list items never allocate one.
-/// </summary>
+// A response path that is only allocated when something needs it (an error, a resolver context, or children),
+// so leaf fields and leaf list items never allocate one.
 internal readonly struct PathRef
 {
     private readonly ResponsePath? _parent;

@@ -4,10 +4,8 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>
-/// One response key of a selection plan: the merged field nodes, the schema field, arguments coerced once when
-/// they use no variables, and caches for child plans and the default property getter.
-/// </summary>
+// One response key of a selection plan: the merged field nodes, the schema field, arguments coerced once when
+// they use no variables, and caches for child plans and the default property getter.
 internal sealed class PlannedField
 {
     private readonly Lock _childLock = new();
@@ -42,7 +40,7 @@ internal sealed class PlannedField
 
     public readonly string? StaticArgumentError;
 
-    /// <summary>Monomorphic cache of the last CLR type's getter (default resolution).</summary>
+    // Monomorphic cache of the last CLR type's getter (default resolution).
     public ClrGetter? LastGetter { get; set; }
 
     public SelectionPlan ChildPlan(ObjectType type, OperationContext context)
@@ -64,8 +62,8 @@ internal sealed class PlannedField
         _selectedNames ??= SelectedFieldNames.Of(Nodes, context.Document);
 }
 
-/// <summary>The child plan used last, read without locking (the reference swap is atomic).</summary>
+// The child plan used last, read without locking (the reference swap is atomic).
 internal sealed record ChildPlanSlot(ObjectType Type, SelectionPlan Plan);
 
-/// <summary>A compiled property getter remembered for one CLR type.</summary>
+// A compiled property getter remembered for one CLR type.
 internal sealed record ClrGetter(Type Type, Func<object, object?> Get);

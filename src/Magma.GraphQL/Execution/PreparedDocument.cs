@@ -4,7 +4,7 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>A parsed, limit-checked and validated document, cached by query text together with its root plans.</summary>
+// A parsed, limit-checked and validated document, cached by query text together with its root plans.
 internal sealed class PreparedDocument
 {
     private readonly ConcurrentDictionary<OperationDefinitionNode, SelectionPlan> _rootPlans = new();
@@ -22,7 +22,7 @@ internal sealed class PreparedDocument
 
     public DocumentNode? Document { get; }
 
-    /// <summary>Parse, limit or validation errors; when any, the document is never executed.</summary>
+    // Parse, limit or validation errors; when any, the document is never executed.
     public IReadOnlyList<GraphQLError> Errors { get; }
 
     public IReadOnlyList<OperationDefinitionNode> Operations { get; }

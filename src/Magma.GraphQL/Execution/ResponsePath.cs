@@ -1,6 +1,6 @@
 namespace Magma.GraphQL.Execution;
 
-/// <summary>An immutable linked path of response keys and list indices, shared between siblings.</summary>
+// An immutable linked path of response keys and list indices, shared between siblings.
 internal sealed class ResponsePath
 {
     private static readonly object[] BoxedIndices = Enumerable.Range(0, 256).Select(i => (object)i).ToArray();

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>One completed object of the response: values in selection order, keyed by the plan's response names.</summary>
+// One completed object of the response: values in selection order, keyed by the plan's response names.
 internal sealed class ResultMap(SelectionPlan plan, object?[] values) : IReadOnlyDictionary<string, object?>
 {
     public SelectionPlan Plan { get; } = plan;

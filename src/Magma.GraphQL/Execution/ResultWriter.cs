@@ -5,7 +5,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>Streams a result straight to a <see cref="Utf8JsonWriter"/>, without an intermediate DOM.</summary>
+// Streams a result straight to a Utf8JsonWriter, without an intermediate DOM.
 internal static class ResultWriter
 {
     public static void Write(Utf8JsonWriter writer, ExecutionResult result)

@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Execution;
 
-/// <summary>The distinct field names selected under a field, across fragments of any type condition.</summary>
+// The distinct field names selected under a field, across fragments of any type condition.
 internal static class SelectedFieldNames
 {
     public static IReadOnlyList<string> Of(IEnumerable<FieldNode> nodes, PreparedDocument document)

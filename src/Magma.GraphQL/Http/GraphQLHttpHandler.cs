@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Magma.GraphQL.Http;
 
-/// <summary>Turns HTTP requests into GraphQL requests and writes the results straight to the response body.</summary>
+// Turns HTTP requests into GraphQL requests and writes the results straight to the response body.
 internal sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLHttpOptions options)
 {
     private const string JsonContentType = "application/json; charset=utf-8";

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Magma.GraphQL.Http;
 
-/// <summary>Reads <c>{query, variables, operationName}</c> from a JSON body or a query string; other keys are ignored.</summary>
+// Reads `{query, variables, operationName}` from a JSON body or a query string; other keys are ignored.
 internal static class GraphQLRequestReader
 {
     public static async Task<ReadResult> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Introspection;
 
-/// <summary>The implicit <c>__typename</c>, <c>__schema</c> and <c>__type(name:)</c> fields (spec §4.4–4.5).</summary>
+// The implicit `__typename`, `__schema` and `__type(name:)` fields (spec §4.4–4.5).
 internal static class IntrospectionFields
 {
     public static MetaFields Create(IReadOnlyDictionary<string, NamedType> types)

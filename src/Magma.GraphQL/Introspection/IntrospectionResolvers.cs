@@ -4,10 +4,8 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Introspection;
 
-/// <summary>
-/// Resolvers for the introspection fields that need more than a property read; the rest (names, descriptions,
-/// deprecation, <c>ofType</c>, root types) resolve through the default property lookup on the schema model.
-/// </summary>
+// Resolvers for the introspection fields that need more than a property read; the rest (names, descriptions,
+// deprecation, `ofType`, root types) resolve through the default property lookup on the schema model.
 internal static class IntrospectionResolvers
 {
     public static IReadOnlyDictionary<string, FieldResolver> All { get; } = new Dictionary<string, FieldResolver>

@@ -3,7 +3,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Introspection;
 
-/// <summary>The introspection types of spec §4.5, added to every schema and resolved over the schema model.</summary>
+// The introspection types of spec §4.5, added to every schema and resolved over the schema model.
 internal static class IntrospectionSdl
 {
     public static DocumentNode Document { get; } = Parser.Parse(

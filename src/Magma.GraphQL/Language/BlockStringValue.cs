@@ -1,6 +1,6 @@
 namespace Magma.GraphQL.Language;
 
-/// <summary>The spec's BlockStringValue(): strips the common indentation and blank leading/trailing lines.</summary>
+// The spec's BlockStringValue(): strips the common indentation and blank leading/trailing lines.
 internal static class BlockStringValue
 {
     public static string Dedent(string raw)

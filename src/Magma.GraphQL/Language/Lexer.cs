@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Language;
 
-/// <summary>Turns source text into tokens, skipping whitespace, commas, comments and the BOM.</summary>
+// Turns source text into tokens, skipping whitespace, commas, comments and the BOM.
 internal sealed partial class Lexer(string source)
 {
     private int _position;

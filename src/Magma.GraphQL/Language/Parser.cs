@@ -102,7 +102,7 @@ public sealed partial class Parser
         return new GraphQLSyntaxException($"Unexpected {at.Describe()}.", at.Location);
     }
 
-    /// <summary>Parses <c>open item* close</c> with at least one item.</summary>
+    // Parses `open item* close` with at least one item.
     private List<T> Many<T>(TokenKind open, Func<T> item, TokenKind close)
     {
         Expect(open);
@@ -115,7 +115,7 @@ public sealed partial class Parser
         return items;
     }
 
-    /// <summary>Parses an optional <c>open item* close</c> group, empty when absent.</summary>
+    // Parses an optional `open item* close` group, empty when absent.
     private IReadOnlyList<T> OptionalMany<T>(TokenKind open, Func<T> item, TokenKind close) =>
         Peek(open) ? Many(open, item, close) : [];
 

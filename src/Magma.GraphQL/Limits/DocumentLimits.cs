@@ -3,10 +3,8 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Limits;
 
-/// <summary>
-/// Rejects documents whose depth, alias count or field count — measured as if every fragment were expanded —
-/// exceed the configured limits. Runs before validation so a hostile document never reaches the costlier rules.
-/// </summary>
+// Rejects documents whose depth, alias count or field count — measured as if every fragment were expanded —
+// exceed the configured limits. Runs before validation so a hostile document never reaches the costlier rules.
 internal static class DocumentLimits
 {
     public static List<GraphQLError> Check(DocumentNode document, GraphQLOptions options)

@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Limits;
 
-/// <summary>Measures expanded selection sets; each fragment is measured once and reused, so fan-out stays linear.</summary>
+// Measures expanded selection sets; each fragment is measured once and reused, so fan-out stays linear.
 internal sealed class SelectionMeasurer(DocumentNode document)
 {
     public const int MaxFragmentNesting = 100;
@@ -60,7 +60,7 @@ internal sealed class SelectionMeasurer(DocumentNode document)
     }
 }
 
-/// <summary>Depth, aliases and fields of an expanded selection, with counts saturating at <see cref="Cap"/>.</summary>
+// Depth, aliases and fields of an expanded selection, with counts saturating at Cap.
 internal readonly record struct SelectionSize(int Depth, long Aliases, long Fields)
 {
     public const long Cap = long.MaxValue / 4;

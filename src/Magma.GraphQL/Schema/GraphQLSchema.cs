@@ -75,7 +75,7 @@ public sealed class GraphQLSchema
         _ => SubscriptionType,
     };
 
-    /// <summary>Finds a field including <c>__typename</c>, and <c>__schema</c>/<c>__type</c> on the query root.</summary>
+    // Finds a field including `__typename`, and `__schema`/`__type` on the query root.
     internal FieldDefinition? FindField(NamedType parent, string name)
     {
         if (name.StartsWith("__", StringComparison.Ordinal))
@@ -120,5 +120,5 @@ public sealed class GraphQLSchema
     }
 }
 
-/// <summary>The implicit introspection fields every schema answers.</summary>
+// The implicit introspection fields every schema answers.
 internal sealed record MetaFields(FieldDefinition TypeName, FieldDefinition Schema, FieldDefinition Type);

@@ -4,7 +4,7 @@ using Magma.GraphQL.Schema.Building;
 
 namespace Magma.GraphQL.Schema;
 
-/// <summary>Prints a schema as SDL, leaving out what every schema has (standard scalars, built-in directives, introspection).</summary>
+// Prints a schema as SDL, leaving out what every schema has (standard scalars, built-in directives, introspection).
 internal static class SchemaPrinter
 {
     public static string Print(GraphQLSchema schema)

@@ -1,9 +1,9 @@
 namespace Magma.GraphQL.Schema;
 
-/// <summary>Type relations used by schema checks and validation.</summary>
+// Type relations used by schema checks and validation.
 internal static class TypeComparators
 {
-    /// <summary>Whether a value of <paramref name="maybeSubType"/> may stand where <paramref name="superType"/> is expected (covariance).</summary>
+    // Whether a value of maybeSubType may stand where superType is expected (covariance).
     public static bool IsSubType(GraphQLType maybeSubType, GraphQLType superType) => (maybeSubType, superType) switch
     {
         (NonNullType sub, NonNullType super) => IsSubType(sub.OfType, super.OfType),
@@ -17,7 +17,7 @@ internal static class TypeComparators
         _ => maybeSubType == superType,
     };
 
-    /// <summary>Whether the two types are the same, wrapper for wrapper.</summary>
+    // Whether the two types are the same, wrapper for wrapper.
     public static bool AreEqual(GraphQLType a, GraphQLType b) => (a, b) switch
     {
         (NonNullType x, NonNullType y) => AreEqual(x.OfType, y.OfType),

@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Schema;
 
-/// <summary>Looks up the schema type a type reference in a document names.</summary>
+// Looks up the schema type a type reference in a document names.
 internal static class TypeFromAst
 {
     public static GraphQLType? Resolve(GraphQLSchema schema, TypeNode node) => node switch

@@ -4,7 +4,7 @@ using Magma.GraphQL.Validation.Rules;
 
 namespace Magma.GraphQL.Validation;
 
-/// <summary>Validates an executable document against a schema (spec §5), returning every error found.</summary>
+// Validates an executable document against a schema (spec §5), returning every error found.
 internal static class DocumentValidator
 {
     public static List<GraphQLError> Validate(GraphQLSchema schema, DocumentNode document)

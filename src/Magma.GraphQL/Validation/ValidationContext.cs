@@ -3,7 +3,7 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Validation;
 
-/// <summary>Shared state of one validation run: schema, document indexes, the walker's type info, and errors.</summary>
+// Shared state of one validation run: schema, document indexes, the walker's type info, and errors.
 internal sealed class ValidationContext
 {
     public ValidationContext(GraphQLSchema schema, DocumentNode document)
@@ -25,38 +25,38 @@ internal sealed class ValidationContext
 
     public List<GraphQLError> Errors { get; } = [];
 
-    /// <summary>The composite type whose selection set is being walked, null when unknown.</summary>
+    // The composite type whose selection set is being walked, null when unknown.
     public NamedType? ParentType { get; set; }
 
-    /// <summary>The schema field of the field node being entered, null when unknown.</summary>
+    // The schema field of the field node being entered, null when unknown.
     public FieldDefinition? FieldDefinition { get; set; }
 
-    /// <summary>The directive whose arguments are being entered, null otherwise.</summary>
+    // The directive whose arguments are being entered, null otherwise.
     public DirectiveDefinition? Directive { get; set; }
 
-    /// <summary>The argument definitions of the field or directive whose arguments are being entered.</summary>
+    // The argument definitions of the field or directive whose arguments are being entered.
     public IReadOnlyList<InputValueDefinition>? ArgumentDefinitions { get; set; }
 
-    /// <summary>The operation or fragment currently walked.</summary>
+    // The operation or fragment currently walked.
     public DefinitionNode? CurrentDefinition { get; set; }
 
-    /// <summary>Variable usages per operation or fragment, each with the type its position expects.</summary>
+    // Variable usages per operation or fragment, each with the type its position expects.
     public Dictionary<DefinitionNode, List<VariableUsage>> Usages { get; } = [];
 
-    /// <summary>Fragment spreads made directly inside each operation or fragment.</summary>
+    // Fragment spreads made directly inside each operation or fragment.
     public Dictionary<DefinitionNode, List<FragmentSpreadNode>> Spreads { get; } = [];
 
-    /// <summary>Set by the cycle rule; rules that expand fragments skip their work when it is true.</summary>
+    // Set by the cycle rule; rules that expand fragments skip their work when it is true.
     public bool HasFragmentCycles { get; set; }
 
     public void Report(string message, params Location[] locations) =>
         Errors.Add(new GraphQLError(message, ErrorCodes.ValidationFailed, locations));
 
-    /// <summary>Usages in the definition and every fragment it reaches, transitively.</summary>
+    // Usages in the definition and every fragment it reaches, transitively.
     public IEnumerable<VariableUsage> RecursiveUsages(DefinitionNode definition) =>
         ReachableDefinitions(definition).SelectMany(d => Usages.GetValueOrDefault(d) ?? []);
 
-    /// <summary>The definition itself and every fragment it reaches through spreads (each once).</summary>
+    // The definition itself and every fragment it reaches through spreads (each once).
     public List<DefinitionNode> ReachableDefinitions(DefinitionNode definition)
     {
         var reached = new List<DefinitionNode> { definition };
@@ -74,5 +74,5 @@ internal sealed class ValidationContext
     }
 }
 
-/// <summary>A variable used at a position expecting <see cref="ExpectedType"/> (null when the position is unknown).</summary>
+// A variable used at a position expecting ExpectedType (null when the position is unknown).
 internal sealed record VariableUsage(VariableNode Node, GraphQLType? ExpectedType, bool PositionHasDefault);

@@ -2,10 +2,8 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation;
 
-/// <summary>
-/// One validation rule of spec §5. The walker calls the hooks in document order while tracking types in the
-/// <see cref="ValidationContext"/>; rules that need whole-document knowledge act in <see cref="LeaveDocument"/>.
-/// </summary>
+// One validation rule of spec §5. The walker calls the hooks in document order while tracking types in the
+// ValidationContext; rules that need whole-document knowledge act in LeaveDocument.
 internal abstract class ValidationRule
 {
     public virtual void EnterOperation(ValidationContext context, OperationDefinitionNode operation) { }
@@ -24,10 +22,10 @@ internal abstract class ValidationRule
 
     public virtual void EnterFragmentSpread(ValidationContext context, FragmentSpreadNode spread) { }
 
-    /// <summary>Called with every directive list and the location name it stands at (e.g. <c>FIELD</c>).</summary>
+    // Called with every directive list and the location name it stands at (e.g. `FIELD`).
     public virtual void EnterDirectives(ValidationContext context, IReadOnlyList<DirectiveNode> directives, string location) { }
 
-    /// <summary>Called for every argument list: of the field or directive in <see cref="ValidationContext.ArgumentOwner"/>.</summary>
+    // Called for every argument list; owner is the field or directive node they belong to.
     public virtual void EnterArguments(ValidationContext context, IReadOnlyList<ArgumentNode> arguments, SyntaxNode owner) { }
 
     public virtual void LeaveDocument(ValidationContext context) { }

@@ -3,10 +3,8 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Validation;
 
-/// <summary>
-/// Walks an executable document once, tracking the parent type, field, directive and argument definitions in
-/// the context, recording variable usages and fragment spreads, and calling every rule's hooks.
-/// </summary>
+// Walks an executable document once, tracking the parent type, field, directive and argument definitions in
+// the context, recording variable usages and fragment spreads, and calling every rule's hooks.
 internal sealed class ValidationWalker(ValidationContext context, IReadOnlyList<ValidationRule> rules)
 {
     public void Walk()

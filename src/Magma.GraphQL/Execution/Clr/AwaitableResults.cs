@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace Magma.GraphQL.Execution.Clr;
 
-/// <summary>Awaits a resolver result that is itself a Task/ValueTask (e.g. an async property), once adapted per type.</summary>
+// Awaits a resolver result that is itself a Task/ValueTask (e.g. an async property), once adapted per type.
 internal static class AwaitableResults
 {
     private static readonly ConcurrentDictionary<Type, Func<object, ValueTask<object?>>?> Adapters = new();

@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace Magma.GraphQL.Execution.Clr;
 
-/// <summary>C# enum members ↔ GraphQL enum value names (<c>WaitingForSellerApproval</c> ↔ <c>WAITING_FOR_SELLER_APPROVAL</c>).</summary>
+// C# enum members ↔ GraphQL enum value names (`WaitingForSellerApproval` ↔ `WAITING_FOR_SELLER_APPROVAL`).
 internal static class ClrEnumNames
 {
     private static readonly ConcurrentDictionary<Type, EnumMap> Maps = new();

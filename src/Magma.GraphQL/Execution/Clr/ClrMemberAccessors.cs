@@ -4,7 +4,7 @@ using System.Reflection;
 
 namespace Magma.GraphQL.Execution.Clr;
 
-/// <summary>Compiled getters for CLR properties and fields, built once per (type, GraphQL field name).</summary>
+// Compiled getters for CLR properties and fields, built once per (type, GraphQL field name).
 internal static class ClrMemberAccessors
 {
     private static readonly ConcurrentDictionary<(Type Type, string Field), Func<object, object?>> Cache = new();

@@ -3,10 +3,8 @@ using System.Reflection;
 
 namespace Magma.GraphQL.Execution.Clr;
 
-/// <summary>
-/// Builds records and classes from coerced input objects: snake_case input fields map to PascalCase constructor
-/// parameters or settable properties. The mapping is worked out once per type.
-/// </summary>
+// Builds records and classes from coerced input objects: snake_case input fields map to PascalCase constructor
+// parameters or settable properties. The mapping is worked out once per type.
 internal static class ClrObjectFactory
 {
     private static readonly ConcurrentDictionary<Type, Plan> Plans = new();

@@ -4,10 +4,8 @@ using System.Text.Json;
 
 namespace Magma.GraphQL.Execution.Clr;
 
-/// <summary>
-/// Converts coerced input values (ints, doubles, strings, bools, enum names, arrays, dictionaries) into the C#
-/// types a resolver asks for via <see cref="ResolveContext.Argument{T}"/>.
-/// </summary>
+// Converts coerced input values (ints, doubles, strings, bools, enum names, arrays, dictionaries) into the C#
+// types a resolver asks for via Argument{T}.
 internal static class ClrValueConverter
 {
     public static object? Convert(object? value, Type target)

@@ -2,13 +2,13 @@ using System.Text;
 
 namespace Magma.GraphQL.Execution.Clr;
 
-/// <summary>Maps between C# PascalCase names and GraphQL snake_case, camelCase and UPPER_SNAKE_CASE names.</summary>
+// Maps between C# PascalCase names and GraphQL snake_case, camelCase and UPPER_SNAKE_CASE names.
 internal static class NameConventions
 {
-    /// <summary><c>WaitingForSellerApproval</c> → <c>WAITING_FOR_SELLER_APPROVAL</c>; <c>HTTPServer</c> → <c>HTTP_SERVER</c>.</summary>
+    // `WaitingForSellerApproval` → `WAITING_FOR_SELLER_APPROVAL`; `HTTPServer` → `HTTP_SERVER`.
     public static string ToUpperSnakeCase(string pascal) => ToSnakeCase(pascal).ToUpperInvariant();
 
-    /// <summary><c>CreatedAt</c> → <c>created_at</c>.</summary>
+    // `CreatedAt` → `created_at`.
     public static string ToSnakeCase(string pascal)
     {
         var builder = new StringBuilder(pascal.Length + 8);
@@ -27,7 +27,7 @@ internal static class NameConventions
         return builder.ToString();
     }
 
-    /// <summary>Whether a GraphQL name (any casing convention) and a C# member name denote the same thing.</summary>
+    // Whether a GraphQL name (any casing convention) and a C# member name denote the same thing.
     public static bool Matches(string graphQLName, string clrName)
     {
         int g = 0, c = 0;

@@ -4,12 +4,12 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Execution.Coercion;
 
-/// <summary>The spec's CoerceArgumentValues(): literals and variables to a dictionary keyed by argument name.</summary>
+// The spec's CoerceArgumentValues(): literals and variables to a dictionary keyed by argument name.
 internal static class ArgumentValues
 {
     public static readonly IReadOnlyDictionary<string, object?> None = new Dictionary<string, object?>();
 
-    /// <summary>Returns the coerced arguments, or null with <paramref name="error"/> set.</summary>
+    // Returns the coerced arguments, or null with error set.
     public static IReadOnlyDictionary<string, object?>? Coerce(
         IReadOnlyList<InputValueDefinition> definitions,
         IReadOnlyList<ArgumentNode> nodes,

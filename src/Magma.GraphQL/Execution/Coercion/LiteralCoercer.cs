@@ -4,11 +4,9 @@ using Magma.GraphQL.Schema.Scalars;
 
 namespace Magma.GraphQL.Execution.Coercion;
 
-/// <summary>
-/// Coerces a literal written in a document (or an SDL default) to an input type, substituting already coerced
-/// variable values (spec §5.6 / "Input Coercion" of each type). Input objects become dictionaries, lists arrays,
-/// enums their value names.
-/// </summary>
+// Coerces a literal written in a document (or an SDL default) to an input type, substituting already coerced
+// variable values (spec §5.6 / "Input Coercion" of each type). Input objects become dictionaries, lists arrays,
+// enums their value names.
 internal static class LiteralCoercer
 {
     public static bool TryCoerce(ValueNode literal, GraphQLType type, IReadOnlyDictionary<string, object?> variables, out object? value)

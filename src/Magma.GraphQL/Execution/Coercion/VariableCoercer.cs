@@ -5,10 +5,10 @@ using Magma.GraphQL.Schema.Scalars;
 
 namespace Magma.GraphQL.Execution.Coercion;
 
-/// <summary>Coerces a JSON variable value to an input type, explaining precisely what is wrong and where.</summary>
+// Coerces a JSON variable value to an input type, explaining precisely what is wrong and where.
 internal static class VariableCoercer
 {
-    /// <summary>Returns null on success, otherwise the message after "got invalid value".</summary>
+    // Returns null on success, otherwise the message after "got invalid value".
     public static string? TryCoerce(string variableName, JsonElement json, GraphQLType type, out object? value)
     {
         var path = new List<object>();

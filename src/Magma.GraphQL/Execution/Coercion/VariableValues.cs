@@ -4,7 +4,7 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Execution.Coercion;
 
-/// <summary>The spec's CoerceVariableValues(): request JSON to coerced values keyed by variable name.</summary>
+// The spec's CoerceVariableValues(): request JSON to coerced values keyed by variable name.
 internal static class VariableValues
 {
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();

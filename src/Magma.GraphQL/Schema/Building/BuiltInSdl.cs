@@ -3,7 +3,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Schema.Building;
 
-/// <summary>The directives every schema has (spec §3.13).</summary>
+// The directives every schema has (spec §3.13).
 internal static class BuiltInSdl
 {
     public static readonly IReadOnlySet<string> DirectiveNames = new HashSet<string> { "skip", "include", "deprecated", "specifiedBy" };

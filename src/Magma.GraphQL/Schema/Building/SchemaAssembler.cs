@@ -5,7 +5,7 @@ using Magma.GraphQL.Schema.Scalars;
 
 namespace Magma.GraphQL.Schema.Building;
 
-/// <summary>Turns collected SDL, scalars and resolver bindings into a validated <see cref="GraphQLSchema"/>.</summary>
+// Turns collected SDL, scalars and resolver bindings into a validated GraphQLSchema.
 internal sealed partial class SchemaAssembler(
     IReadOnlyList<DocumentNode> documents,
     IReadOnlyDictionary<string, ScalarDefinition> scalars,

@@ -1,6 +1,6 @@
 namespace Magma.GraphQL.Schema.Building;
 
-/// <summary>The type-system rules of spec §3 that SDL parsing alone cannot guarantee.</summary>
+// The type-system rules of spec §3 that SDL parsing alone cannot guarantee.
 internal sealed class SchemaInvariants(List<string> errors)
 {
     public void Check(IEnumerable<NamedType> types)

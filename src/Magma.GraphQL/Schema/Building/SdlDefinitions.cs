@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Schema.Building;
 
-/// <summary>Type-system definitions gathered from every SDL document, with extensions kept apart until merged.</summary>
+// Type-system definitions gathered from every SDL document, with extensions kept apart until merged.
 internal sealed class SdlDefinitions
 {
     public List<TypeDefinitionNode> Types { get; } = [];

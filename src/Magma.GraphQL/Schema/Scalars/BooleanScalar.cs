@@ -3,7 +3,6 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Schema.Scalars;
 
-/// <summary>The built-in <c>Boolean</c>.</summary>
 internal sealed class BooleanScalar() : ScalarDefinition("Boolean")
 {
     public static readonly BooleanScalar Instance = new();

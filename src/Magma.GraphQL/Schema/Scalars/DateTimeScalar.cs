@@ -4,7 +4,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Schema.Scalars;
 
-/// <summary>ISO-8601 instants: serialised in UTC with milliseconds, parsed into a UTC <see cref="DateTimeOffset"/>.</summary>
+// ISO-8601 instants: serialised in UTC with milliseconds, parsed into a UTC DateTimeOffset.
 internal sealed class DateTimeScalar() : ScalarDefinition("DateTime")
 {
     public static readonly DateTimeScalar Instance = new()

@@ -4,7 +4,6 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Schema.Scalars;
 
-/// <summary>The built-in double-precision <c>Float</c>.</summary>
 internal sealed class FloatScalar() : ScalarDefinition("Float")
 {
     public static readonly FloatScalar Instance = new();

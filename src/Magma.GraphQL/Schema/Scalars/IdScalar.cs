@@ -4,7 +4,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Schema.Scalars;
 
-/// <summary>The built-in <c>ID</c>: accepts strings and integers, always serialised as a string.</summary>
+// The built-in `ID`: accepts strings and integers, always serialised as a string.
 internal sealed class IdScalar() : ScalarDefinition("ID")
 {
     public static readonly IdScalar Instance = new();

@@ -4,7 +4,6 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Schema.Scalars;
 
-/// <summary>The built-in 32-bit <c>Int</c>.</summary>
 internal sealed class IntScalar() : ScalarDefinition("Int")
 {
     public static readonly IntScalar Instance = new();

@@ -4,7 +4,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Schema.Scalars;
 
-/// <summary>Arbitrary JSON passed through unchanged in both directions.</summary>
+// Arbitrary JSON passed through unchanged in both directions.
 internal sealed class JsonScalar() : ScalarDefinition("JSON")
 {
     public static readonly JsonScalar Instance = new()

@@ -5,7 +5,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Schema.Scalars;
 
-/// <summary>Renders offending values inside coercion messages.</summary>
+// Renders offending values inside coercion messages.
 internal static class ScalarText
 {
     public static string Of(JsonElement value) => value.ValueKind == JsonValueKind.String

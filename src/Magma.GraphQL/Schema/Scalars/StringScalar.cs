@@ -4,7 +4,6 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Schema.Scalars;
 
-/// <summary>The built-in <c>String</c>.</summary>
 internal sealed class StringScalar() : ScalarDefinition("String")
 {
     public static readonly StringScalar Instance = new();

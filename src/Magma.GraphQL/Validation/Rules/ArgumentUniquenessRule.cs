@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.4.2: an argument is given at most once.</summary>
+// §5.4.2: an argument is given at most once.
 internal sealed class ArgumentUniquenessRule : ValidationRule
 {
     public override void EnterArguments(ValidationContext context, IReadOnlyList<ArgumentNode> arguments, SyntaxNode owner)

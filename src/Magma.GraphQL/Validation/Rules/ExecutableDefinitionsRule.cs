@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.1.1: a request document holds only operations and fragments.</summary>
+// §5.1.1: a request document holds only operations and fragments.
 internal sealed class ExecutableDefinitionsRule : ValidationRule
 {
     public override void LeaveDocument(ValidationContext context)

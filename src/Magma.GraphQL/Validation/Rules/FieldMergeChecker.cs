@@ -4,12 +4,10 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>
-/// The spec's FieldsInSetCanMerge() without its pairwise blow-up. Response shapes must agree across every field
-/// with the same response name. Name and arguments must agree wherever two fields could apply to the same
-/// object: within one parent object type, or whenever a parent is abstract. Fields whose parents are distinct
-/// object types are mutually exclusive and only need the same shape.
-/// </summary>
+// The spec's FieldsInSetCanMerge() without its pairwise blow-up. Response shapes must agree across every field
+// with the same response name. Name and arguments must agree wherever two fields could apply to the same
+// object: within one parent object type, or whenever a parent is abstract. Fields whose parents are distinct
+// object types are mutually exclusive and only need the same shape.
 internal sealed class FieldMergeChecker(ValidationContext context)
 {
     private readonly HashSet<FieldNode> _reported = [];

@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.3.1: every selected field exists on the type it is selected on.</summary>
+// §5.3.1: every selected field exists on the type it is selected on.
 internal sealed class FieldsOnCorrectTypeRule : ValidationRule
 {
     public override void EnterField(ValidationContext context, FieldNode field)

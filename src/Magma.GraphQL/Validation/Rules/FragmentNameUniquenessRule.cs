@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.5.1.1: fragment names are unique.</summary>
+// §5.5.1.1: fragment names are unique.
 internal sealed class FragmentNameUniquenessRule : ValidationRule
 {
     private readonly Dictionary<string, FragmentDefinitionNode> _seen = new(StringComparer.Ordinal);

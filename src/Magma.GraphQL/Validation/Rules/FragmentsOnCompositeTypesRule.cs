@@ -3,7 +3,7 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.5.1.3: fragments apply to objects, interfaces or unions only.</summary>
+// §5.5.1.3: fragments apply to objects, interfaces or unions only.
 internal sealed class FragmentsOnCompositeTypesRule : ValidationRule
 {
     public override void EnterFragmentDefinition(ValidationContext context, FragmentDefinitionNode fragment)

@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.4.1: arguments are defined by the field or directive they are passed to.</summary>
+// §5.4.1: arguments are defined by the field or directive they are passed to.
 internal sealed class KnownArgumentNamesRule : ValidationRule
 {
     public override void EnterArguments(ValidationContext context, IReadOnlyList<ArgumentNode> arguments, SyntaxNode owner)

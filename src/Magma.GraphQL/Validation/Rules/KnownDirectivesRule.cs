@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.7.1 and §5.7.2: directives are defined and used only where they are allowed.</summary>
+// §5.7.1 and §5.7.2: directives are defined and used only where they are allowed.
 internal sealed class KnownDirectivesRule : ValidationRule
 {
     public override void EnterDirectives(ValidationContext context, IReadOnlyList<DirectiveNode> directives, string location)

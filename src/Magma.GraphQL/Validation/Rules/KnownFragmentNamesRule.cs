@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.5.2.1: spreads name fragments defined in the document.</summary>
+// §5.5.2.1: spreads name fragments defined in the document.
 internal sealed class KnownFragmentNamesRule : ValidationRule
 {
     public override void EnterFragmentSpread(ValidationContext context, FragmentSpreadNode spread)

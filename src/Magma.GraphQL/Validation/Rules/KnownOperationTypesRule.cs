@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>An operation's kind must have a root type in the schema (e.g. no mutations on a read-only schema).</summary>
+// An operation's kind must have a root type in the schema (e.g. no mutations on a read-only schema).
 internal sealed class KnownOperationTypesRule : ValidationRule
 {
     public override void EnterOperation(ValidationContext context, OperationDefinitionNode operation)

@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.5.1.2 and §5.8.2 groundwork: type conditions and variable types name existing types.</summary>
+// §5.5.1.2 and §5.8.2 groundwork: type conditions and variable types name existing types.
 internal sealed class KnownTypeNamesRule : ValidationRule
 {
     public override void EnterFragmentDefinition(ValidationContext context, FragmentDefinitionNode fragment) =>

@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.3.3: leaf fields have no selection set; object, interface and union fields require one.</summary>
+// §5.3.3: leaf fields have no selection set; object, interface and union fields require one.
 internal sealed class LeafFieldSelectionsRule : ValidationRule
 {
     public override void EnterField(ValidationContext context, FieldNode field)

@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.2.2.1: an anonymous operation must be the only operation.</summary>
+// §5.2.2.1: an anonymous operation must be the only operation.
 internal sealed class LoneAnonymousOperationRule : ValidationRule
 {
     public override void EnterOperation(ValidationContext context, OperationDefinitionNode operation)

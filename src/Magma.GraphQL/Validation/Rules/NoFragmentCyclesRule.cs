@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.5.2.2: fragment spreads must not form cycles, directly or through other fragments.</summary>
+// §5.5.2.2: fragment spreads must not form cycles, directly or through other fragments.
 internal sealed class NoFragmentCyclesRule : ValidationRule
 {
     private readonly HashSet<string> _visited = new(StringComparer.Ordinal);

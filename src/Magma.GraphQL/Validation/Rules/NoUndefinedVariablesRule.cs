@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.8.3: every variable used (also inside reachable fragments) is declared by the operation.</summary>
+// §5.8.3: every variable used (also inside reachable fragments) is declared by the operation.
 internal sealed class NoUndefinedVariablesRule : ValidationRule
 {
     public override void LeaveDocument(ValidationContext context)

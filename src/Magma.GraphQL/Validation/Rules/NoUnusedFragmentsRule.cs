@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.5.1.4: every fragment is reachable from some operation.</summary>
+// §5.5.1.4: every fragment is reachable from some operation.
 internal sealed class NoUnusedFragmentsRule : ValidationRule
 {
     public override void LeaveDocument(ValidationContext context)

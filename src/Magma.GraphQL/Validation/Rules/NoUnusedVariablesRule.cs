@@ -1,6 +1,6 @@
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.8.4: every declared variable is used by the operation or a fragment it reaches.</summary>
+// §5.8.4: every declared variable is used by the operation or a fragment it reaches.
 internal sealed class NoUnusedVariablesRule : ValidationRule
 {
     public override void LeaveDocument(ValidationContext context)

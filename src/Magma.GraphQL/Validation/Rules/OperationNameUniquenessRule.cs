@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.2.1.1: each named operation has a unique name.</summary>
+// §5.2.1.1: each named operation has a unique name.
 internal sealed class OperationNameUniquenessRule : ValidationRule
 {
     private readonly Dictionary<string, OperationDefinitionNode> _seen = new(StringComparer.Ordinal);

@@ -1,6 +1,6 @@
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.3.2: fields sharing a response name can be merged into one result (checked per operation, fragments expanded).</summary>
+// §5.3.2: fields sharing a response name can be merged into one result (checked per operation, fragments expanded).
 internal sealed class OverlappingFieldsCanBeMergedRule : ValidationRule
 {
     public override void LeaveDocument(ValidationContext context)

@@ -3,7 +3,7 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.5.2.3: a fragment may only be spread where some object could satisfy both types.</summary>
+// §5.5.2.3: a fragment may only be spread where some object could satisfy both types.
 internal sealed class PossibleFragmentSpreadsRule : ValidationRule
 {
     public override void EnterInlineFragment(ValidationContext context, InlineFragmentNode fragment)

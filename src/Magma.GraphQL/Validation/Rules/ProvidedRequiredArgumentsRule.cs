@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.4.2.1: non-null arguments without a default are provided.</summary>
+// §5.4.2.1: non-null arguments without a default are provided.
 internal sealed class ProvidedRequiredArgumentsRule : ValidationRule
 {
     public override void EnterArguments(ValidationContext context, IReadOnlyList<ArgumentNode> arguments, SyntaxNode owner)

@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.2.3.1: a subscription selects exactly one root field (counted without fragments' expansion subtleties).</summary>
+// §5.2.3.1: a subscription selects exactly one root field (counted without fragments' expansion subtleties).
 internal sealed class SingleRootFieldSubscriptionRule : ValidationRule
 {
     public override void EnterOperation(ValidationContext context, OperationDefinitionNode operation)

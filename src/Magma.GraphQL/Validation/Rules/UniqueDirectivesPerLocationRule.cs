@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.7.3: a non-repeatable directive appears at most once per location.</summary>
+// §5.7.3: a non-repeatable directive appears at most once per location.
 internal sealed class UniqueDirectivesPerLocationRule : ValidationRule
 {
     public override void EnterDirectives(ValidationContext context, IReadOnlyList<DirectiveNode> directives, string location)

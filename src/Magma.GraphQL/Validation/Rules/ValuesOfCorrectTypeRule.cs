@@ -5,10 +5,8 @@ using Magma.GraphQL.Schema.Scalars;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>
-/// §5.6.1–5.6.4: literals fit their expected input types; input object fields exist, are unique, and required
-/// ones are present. Variables are left to the variable rules.
-/// </summary>
+// §5.6.1–5.6.4: literals fit their expected input types; input object fields exist, are unique, and required
+// ones are present. Variables are left to the variable rules.
 internal sealed class ValuesOfCorrectTypeRule : ValidationRule
 {
     private static readonly IReadOnlyDictionary<string, object?> NoVariables = new Dictionary<string, object?>();

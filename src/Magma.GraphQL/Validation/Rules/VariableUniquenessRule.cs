@@ -2,7 +2,7 @@ using Magma.GraphQL.Language.Ast;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.8.1: an operation declares each variable once.</summary>
+// §5.8.1: an operation declares each variable once.
 internal sealed class VariableUniquenessRule : ValidationRule
 {
     public override void EnterOperation(ValidationContext context, OperationDefinitionNode operation)

@@ -3,7 +3,7 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.8.2: variables are of input types (scalars, enums, input objects, and lists/non-null of those).</summary>
+// §5.8.2: variables are of input types (scalars, enums, input objects, and lists/non-null of those).
 internal sealed class VariablesAreInputTypesRule : ValidationRule
 {
     public override void EnterVariableDefinition(ValidationContext context, VariableDefinitionNode variable)

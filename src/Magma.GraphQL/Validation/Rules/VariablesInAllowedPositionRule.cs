@@ -3,7 +3,7 @@ using Magma.GraphQL.Schema;
 
 namespace Magma.GraphQL.Validation.Rules;
 
-/// <summary>§5.8.5: a variable's type fits every position it is used in (a default may stand in for non-null).</summary>
+// §5.8.5: a variable's type fits every position it is used in (a default may stand in for non-null).
 internal sealed class VariablesInAllowedPositionRule : ValidationRule
 {
     public override void LeaveDocument(ValidationContext context)
