@@ -96,6 +96,9 @@ internal sealed partial class OperationExecutor
             return new ValueTask<object?>(Fail(field, path, message, ErrorCodes.InternalServerError));
         }
 
+        // Items that are objects need their list's path as a parent: build it once rather than per item.
+        if (!list.OfType.Named.IsLeaf)
+            path = PathRef.Of(path.Materialize());
         var results = new object?[items.Count];
         for (var i = 0; i < results.Length; i++)
         {
