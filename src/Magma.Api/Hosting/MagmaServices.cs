@@ -5,6 +5,7 @@ using Magma.Api.Health;
 using Magma.Lightning;
 using Magma.Lightning.Simnet;
 using Magma.Lightning.Storage;
+using Magma.Market;
 using Magma.Payments;
 using Magma.Payments.Environments;
 using Quartz;
@@ -39,6 +40,7 @@ public static class MagmaServices
         // Sandbox environments always run on Simnet's house node; no LIVE node is attached in this build.
         services.AddSingleton(sp => new EnvironmentNodes(sp.GetRequiredService<LightningBackend>().SandboxNode));
         services.AddMagmaPayments(configuration);
+        services.AddMagmaMarket(configuration);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         services.AddSingleton<AdminToken>();

@@ -1,5 +1,6 @@
 using Magma.Api.Admin;
 using Magma.Lightning.Storage;
+using Magma.Market;
 using Magma.Payments;
 using Magma.Payments.Environments;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public static class MagmaStartup
         await database.Migrate(typeof(PaymentsServices).Assembly, "Magma.Payments");
         var payments = services.GetRequiredService<IOptions<PaymentsOptions>>().Value;
         await services.GetRequiredService<EnvironmentService>().EnsureDefaultSandbox(payments.Sandbox.InitialWalletBalanceMsat);
+        await services.InitializeMarket();
         var newToken = await services.GetRequiredService<AdminToken>().Initialize();
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, newToken));
     }

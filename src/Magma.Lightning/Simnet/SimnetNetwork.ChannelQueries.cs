@@ -71,9 +71,9 @@ public sealed partial class SimnetNetwork
             return null;
         var channels = await db.Channels
             .Where(c => (c.OpenerPubkey == pubkey || c.PeerPubkey == pubkey) && !c.Private && (c.State == SimChannelState.Open || c.State == SimChannelState.PendingClose))
-            .Select(c => c.CapacitySat)
             .ToListAsync();
-        return new GraphNode(PublicKey.ParseHex(pubkey), node.Alias, channels.Sum(), channels.Count, [$"{node.Host}:{node.Port}"]);
+        return new GraphNode(PublicKey.ParseHex(pubkey), node.Alias, channels.Sum(c => c.CapacitySat), channels.Count, [$"{node.Host}:{node.Port}"],
+            channels.Select(c => PublicKey.ParseHex(c.RemoteOf(pubkey))).ToList());
     }
 
     private static OutPoint Point(SimChannel channel) =>

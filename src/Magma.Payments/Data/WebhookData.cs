@@ -9,6 +9,8 @@ public sealed class WebhookEndpoint
     public required string EventFilters { get; set; }
     public bool Active { get; set; }
     public required string Secret { get; set; }
+    /// <summary>Set for a marketplace account's endpoint (order events); null for an environment's payment endpoints.</summary>
+    public string? AccountId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
@@ -23,6 +25,8 @@ public sealed class WebhookEvent
     public required string Payload { get; set; }
     public string? TransactionId { get; set; }
     public string? WalletId { get; set; }
+    /// <summary>The marketplace account an order event is for; null for payment events.</summary>
+    public string? AccountId { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

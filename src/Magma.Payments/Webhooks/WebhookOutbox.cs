@@ -29,7 +29,7 @@ public sealed class WebhookOutbox(AssetCatalog assets, WebhookSignal signal)
         });
 
         var endpoints = await db.WebhookEndpoints
-            .Where(e => e.EnvironmentId == tx.EnvironmentId && e.Active && e.DeletedAt == null)
+            .Where(e => e.EnvironmentId == tx.EnvironmentId && e.AccountId == null && e.Active && e.DeletedAt == null)
             .ToListAsync();
         foreach (var endpoint in endpoints.Where(e => Accepts(e, eventType)))
             db.WebhookDeliveries.Add(NewDelivery(id, endpoint.Id, endpoint.Url, body: null, now));
