@@ -5,7 +5,9 @@ namespace Magma.Market.Orders;
 /// <summary>Enum values as Magma's API spells them: WaitingForSellerApproval → WAITING_FOR_SELLER_APPROVAL.</summary>
 public static class OrderNames
 {
-    public static string Of<T>(T value) where T : struct, Enum
+    public static string Of<T>(T value) where T : struct, Enum => Of((Enum)value);
+
+    public static string Of(Enum value)
     {
         var name = value.ToString();
         var builder = new StringBuilder(name.Length + 8);

@@ -77,5 +77,5 @@ public static class OrderStateMachine
         For(new Order { Id = "", OfferId = "", BuyerAccountId = "", BuyerPubkey = "", SellerPubkey = "" }, TimeProvider.System);
 
     public static string ToMermaid() =>
-        MermaidGraph.Format(Definition(), WaitingForSellerApproval, [ChannelMonitoringFinished, .. OrderStatuses.Failures]);
+        MermaidGraph.Format(Definition(), WaitingForSellerApproval, [ChannelMonitoringFinished, .. OrderStatuses.Failures], OrderNames.Of);
 }
