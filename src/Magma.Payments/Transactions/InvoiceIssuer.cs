@@ -44,7 +44,7 @@ public sealed class InvoiceIssuer(
         var descriptionHash = request.DescriptionHash ?? (request.Description is { } text && Encoding.UTF8.GetByteCount(text) > MaxDescriptionBytes
             ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))
             : null);
-        var preimage = request.HoldPaymentHash is null ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) : null;
+        var preimage = request.HoldPaymentHash is null ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) : request.HoldPreimage?.ToLowerInvariant();
         var hash = request.HoldPaymentHash?.ToLowerInvariant() ?? Convert.ToHexStringLower(SHA256.HashData(Convert.FromHexString(preimage!)));
         var now = time.GetUtcNow().UtcDateTime;
         var tx = new PaymentTransaction
