@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Magma.Api.Admin;
 using Magma.Api.Errors;
+using Magma.Api.GraphQL;
 using Magma.Api.Health;
 using Magma.Lightning;
 using Magma.Lightning.Simnet;
@@ -41,6 +42,7 @@ public static class MagmaServices
         services.AddSingleton(sp => new EnvironmentNodes(sp.GetRequiredService<LightningBackend>().SandboxNode));
         services.AddMagmaPayments(configuration);
         services.AddMagmaMarket(configuration);
+        services.AddMagmaGraphQL(configuration);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         services.AddSingleton<AdminToken>();
