@@ -2,6 +2,7 @@ using System.Text.Json;
 using Magma.Api.Admin;
 using Magma.Api.Errors;
 using Magma.Api.Health;
+using Magma.Api.Lsps1;
 using Magma.Lightning;
 using Magma.Lightning.Simnet;
 using Magma.Lightning.Storage;
@@ -41,6 +42,7 @@ public static class MagmaServices
         services.AddSingleton(sp => new EnvironmentNodes(sp.GetRequiredService<LightningBackend>().SandboxNode));
         services.AddMagmaPayments(configuration);
         services.AddMagmaMarket(configuration);
+        services.AddLsps1Api(configuration);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         services.AddSingleton<AdminToken>();
