@@ -21,7 +21,7 @@ namespace Magma.Market.Lsps1;
 /// </summary>
 public sealed class Lsps1Placement(
     SqliteDatabase database,
-    EscrowService escrow,
+    MarketPlatform platform,
     HoldInvoiceService holds,
     OrderTransitions transitions,
     Lsps1ClientAccount clients,
@@ -33,7 +33,10 @@ public sealed class Lsps1Placement(
         var preimage = RandomNumberGenerator.GetBytes(32);
         var order = NewOrder(offer, request, lsps1, sellerFee: lsps1.FeeTotalSat, platformFee: 0);
         (order.Preimage, order.PaymentHash) = (Convert.ToHexStringLower(preimage), Convert.ToHexStringLower(SHA256.HashData(preimage)));
-        var hold = await escrow.IssueBuyerInvoice(order, cancellationToken);
+        // The escrow's own issue claims an idempotency key first; nothing retries a create_order, so one commit is saved.
+        var hold = await holds.Create(Caller.AdminCaller, new InvoiceRequest(platform.WalletId, order.BuyerAmountSat * 1000,
+            $"Magma channel order {order.Id}", market.Value.Timeouts.BuyerPayment, Metadata: $"{{\"order_id\":\"{order.Id}\"}}",
+            HoldPaymentHash: order.PaymentHash, CltvExpiry: market.Value.HoldInvoiceCltvExpiry), cancellationToken);
         try
         {
             await database.Write<MarketDbContext>(async db =>

@@ -22,6 +22,7 @@ public sealed class Lsps1Service(
     Lsps1Placement placement,
     Lsps1OfferRanking ranking,
     Lsps1SellerAcceptance acceptance,
+    Lsps1OrderReader reader,
     TimeProvider time,
     IOptions<Lsps1Options> options,
     IOptions<MarketOptions> market)
@@ -66,17 +67,11 @@ public sealed class Lsps1Service(
 
     public async Task<Lsps1OrderView> Get(string orderId)
     {
-        await using var db = database.Read<MarketDbContext>();
-        var found = await LoadOrder(db, orderId);
+        var found = await reader.Find(orderId);
         return found is null
             ? throw new Lsps1Exception(Lsps1Codes.NotFound, "Order with the requested order_id has not been found.")
             : Lsps1States.View(found.Order, found.Lsps1);
     }
-
-    private static readonly Func<MarketDbContext, string, Task<Lsps1Pair?>> LoadOrder = EF.CompileAsyncQuery(
-        (MarketDbContext db, string id) => db.Lsps1Orders.Where(l => l.OrderId == id)
-            .Join(db.Orders, l => l.OrderId, o => o.Id, (l, o) => new Lsps1Pair(o, l))
-            .FirstOrDefault());
 
     private async Task<Lsps1OrderView> PlaceWithHouse(Offer offer, Lsps1Request request, Lsps1Route route, CancellationToken cancellationToken)
     {

@@ -14,6 +14,7 @@ public static class Lsps1Services
         services.AddSingleton<Lsps1Placement>();
         services.AddSingleton<Lsps1OfferRanking>();
         services.AddSingleton<Lsps1SellerAcceptance>();
+        services.AddSingleton<Lsps1OrderReader>();
         services.AddSingleton<Lsps1Service>();
         services.AddSingleton<Lsps1OnchainRefunds>();
         services.AddSingleton<Lsps1OnchainWatcher>();
