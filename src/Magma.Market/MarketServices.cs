@@ -2,6 +2,7 @@ using Magma.Lightning.Storage;
 using Magma.Market.Accounts;
 using Magma.Market.Escrow;
 using Magma.Market.Jobs;
+using Magma.Market.Lsps1;
 using Magma.Market.Offers;
 using Magma.Market.Orders;
 using Magma.Market.Pricing;
@@ -40,6 +41,7 @@ public static class MarketServices
         services.AddSingleton<DeadlineEnforcer>();
         services.AddSingleton<EscrowSweep>();
         services.AddSingleton<OrderQueries>();
+        services.AddMagmaLsps1(configuration);
 
         services.AddHostedService<MarketEventListener>();
         services.AddTransient<OrderDeadlinesJob>();
@@ -63,5 +65,6 @@ public static class MarketServices
         await services.GetRequiredService<SqliteDatabase>().Migrate(typeof(MarketServices).Assembly, "Magma.Market");
         await services.GetRequiredService<MarketPlatform>().Initialize();
         await services.GetRequiredService<HouseSeller>().EnsureOffer();
+        await services.InitializeLsps1();
     }
 }

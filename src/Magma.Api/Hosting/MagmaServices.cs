@@ -3,6 +3,7 @@ using Magma.Api.Admin;
 using Magma.Api.Errors;
 using Magma.Api.GraphQL;
 using Magma.Api.Health;
+using Magma.Api.Lsps1;
 using Magma.Lightning;
 using Magma.Lightning.Simnet;
 using Magma.Lightning.Storage;
@@ -43,6 +44,7 @@ public static class MagmaServices
         services.AddMagmaPayments(configuration);
         services.AddMagmaMarket(configuration);
         services.AddMagmaGraphQL(configuration);
+        services.AddLsps1Api(configuration);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         services.AddSingleton<AdminToken>();

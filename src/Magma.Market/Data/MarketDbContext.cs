@@ -18,6 +18,7 @@ public sealed class MarketDbContext(DbContextOptions<MarketDbContext> options) :
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
     public DbSet<MarketSetting> Settings => Set<MarketSetting>();
+    public DbSet<Lsps1.Lsps1Order> Lsps1Orders => Set<Lsps1.Lsps1Order>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -32,6 +33,8 @@ public sealed class MarketDbContext(DbContextOptions<MarketDbContext> options) :
         modelBuilder.Entity<Order>().Property(o => o.Status).IsConcurrencyToken();
         modelBuilder.Entity<OrderEvent>().ToTable("order_events").HasKey(e => e.Id);
         modelBuilder.Entity<MarketSetting>().ToTable("market_settings").HasKey(s => s.Key);
+        modelBuilder.Entity<Lsps1.Lsps1Order>().ToTable("lsps1_orders").HasKey(l => l.OrderId);
+        modelBuilder.Entity<Lsps1.Lsps1Order>().Ignore(l => l.OnchainOwedSat);
 
         modelBuilder.Entity<AccountKey>().HasOne<Account>().WithMany().HasForeignKey(k => k.AccountId);
         modelBuilder.Entity<AccountNode>().HasOne<Account>().WithMany().HasForeignKey(n => n.AccountId);
@@ -39,6 +42,7 @@ public sealed class MarketDbContext(DbContextOptions<MarketDbContext> options) :
         modelBuilder.Entity<Order>().HasOne<Offer>().WithMany().HasForeignKey(o => o.OfferId);
         modelBuilder.Entity<Order>().HasOne<Account>().WithMany().HasForeignKey(o => o.BuyerAccountId);
         modelBuilder.Entity<OrderEvent>().HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId);
+        modelBuilder.Entity<Lsps1.Lsps1Order>().HasOne<Order>().WithOne().HasForeignKey<Lsps1.Lsps1Order>(l => l.OrderId);
         modelBuilder.ApplyMagmaConventions();
     }
 }

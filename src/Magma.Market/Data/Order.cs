@@ -49,6 +49,8 @@ public sealed class Order
     public DateTime? OpenAttemptedAt { get; set; }
     /// <summary>House orders from LSPS1 settle when the funding transaction is broadcast; others after validation.</summary>
     public bool SettleAtBroadcast { get; set; }
+    /// <summary>LSPS1: the buyer paid on-chain, so there is no HTLC; the escrow settles and refunds without one.</summary>
+    public bool PaidOnchain { get; set; }
     public int RequiredConfirmations { get; set; }
     public int? FundingTargetBlocks { get; set; }
 

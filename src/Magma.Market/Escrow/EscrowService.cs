@@ -44,7 +44,9 @@ public sealed class EscrowService(
         var preimage = order.IsHouse ? order.Preimage : await PaySeller(order, cancellationToken);
         if (preimage is null)
             return false;
-        await holds.Settle(Caller.AdminCaller, preimage, cancellationToken);
+        // Paid on-chain (LSPS1): there is no HTLC to settle; the coins are already in the house wallet.
+        if (!order.PaidOnchain)
+            await holds.Settle(Caller.AdminCaller, preimage, cancellationToken);
         await transitions.Change(order.Id, async (db, o) =>
         {
             o.EscrowSettledAt = time.GetUtcNow().UtcDateTime;

@@ -49,7 +49,14 @@ public sealed class HouseChannelOpener(
         }
 
         var node = platform.Node;
-        var buyer = PublicKey.ParseHex(order.BuyerPubkey);
+        if (!PublicKey.TryParseHex(order.BuyerPubkey, out var buyer))
+        {
+            // An LSPS1 client may order without its node id; with no node to open to, the order fails and is refunded now.
+            order = await transitions.Fire(order.Id, OrderTrigger.ChannelOpenTimeout, "No channel can be opened: the order names no valid buyer node.",
+                o => o.FailureReason = "The order names no valid buyer node (public_key).");
+            await escrow.Cancel(order, null, "the order names no valid buyer node", cancellationToken);
+            return;
+        }
         var point = previousAttempt is null ? null : await Adoptable(node, order, cancellationToken);
         string? failure = null;
         if (point is null)

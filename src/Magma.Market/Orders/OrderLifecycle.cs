@@ -26,7 +26,8 @@ public sealed class OrderLifecycle(
         Order? order;
         await using (var db = database.Read<MarketDbContext>())
             order = await db.Orders.FirstOrDefaultAsync(o => o.PaymentHash == invoice.PaymentHash, cancellationToken);
-        if (order is null)
+        // Paid on-chain (LSPS1): the order's invoice was voided on purpose and no HTLC belongs to it.
+        if (order is null || order.PaidOnchain)
             return;
         if (invoice.State == InvoiceState.Accepted && order.Status == OrderStatus.WaitingForBuyerPayment)
             await PaymentHeld(order.Id, invoice.HtlcExpiryHeight, cancellationToken);
