@@ -12,6 +12,8 @@ public sealed class Offer
     public required string Pubkey { get; set; }
     public OfferStatus Status { get; set; }
     public long TotalSizeSat { get; set; }
+    /// <summary>Sum of the sizes of this offer's orders that have not failed; kept by <c>OfferLiquidity</c>.</summary>
+    public long LockedSat { get; set; }
     public long MinSizeSat { get; set; }
     public long MaxSizeSat { get; set; }
     public int MinBlockLength { get; set; }

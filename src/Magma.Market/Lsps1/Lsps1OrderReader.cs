@@ -28,19 +28,21 @@ public sealed class Lsps1OrderReader(SqliteDatabase database) : IDisposable
     public async Task<Lsps1Pair?> Find(string orderId)
     {
         var command = _idle.TryTake(out var pooled) ? pooled : await Prepare();
+        Lsps1Pair? found;
         try
         {
             command.Parameters[0].Value = orderId;
-            await using var reader = await command.ExecuteReaderAsync();
-            var found = await reader.ReadAsync() ? Read(reader) : null;
-            _idle.Add(command);
-            return found;
+            // The reader is closed before the command goes back to the pool: another request may take it at once.
+            await using (var reader = await command.ExecuteReaderAsync())
+                found = await reader.ReadAsync() ? Read(reader) : null;
         }
         catch
         {
             Dispose(command);
             throw;
         }
+        _idle.Add(command);
+        return found;
     }
 
     private async Task<SqliteCommand> Prepare()

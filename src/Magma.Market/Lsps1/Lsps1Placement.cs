@@ -41,7 +41,7 @@ public sealed class Lsps1Placement(
         {
             await database.Write<MarketDbContext>(async db =>
             {
-                await Insert(db, offer, order, lsps1, "Order placed over LSPS1 with the house seller.");
+                await Insert(db, order, lsps1, "Order placed over LSPS1 with the house seller.");
                 (order.HoldTransactionId, order.BuyerInvoice, order.PaymentDeadline) = (hold.Id, hold.PaymentRequest, hold.ExpiresAt);
                 await transitions.Fire(db, order, OrderTrigger.SellerAccept, "The house seller accepted the order.");
                 await db.SaveChangesAsync();
@@ -64,17 +64,15 @@ public sealed class Lsps1Placement(
         order.SellerApprovalDeadline = order.CreatedAt + market.Value.Timeouts.SellerApproval;
         await database.Write<MarketDbContext>(async db =>
         {
-            await Insert(db, offer, order, lsps1, "Order placed over LSPS1; waiting for the automated seller's approval.");
+            await Insert(db, order, lsps1, "Order placed over LSPS1; waiting for the automated seller's approval.");
             await db.SaveChangesAsync();
         });
         return order;
     }
 
-    private async Task Insert(MarketDbContext db, Offer offer, Order order, Lsps1Order lsps1, string message)
+    // Recording CREATED locks the offer's liquidity, or fails the unit when another order just took it.
+    private async Task Insert(MarketDbContext db, Order order, Lsps1Order lsps1, string message)
     {
-        // Checked inside the writer's unit: concurrent orders cannot oversell an offer.
-        if (await OfferLiquidity.Available(db, offer) < order.SizeSat)
-            throw new MagmaException(MarketErrors.NoMatchingOffer, "The offer's liquidity was just taken; try again.");
         db.Orders.Add(order);
         db.Lsps1Orders.Add(lsps1);
         await transitions.Record(db, order, null, "CREATED", message);

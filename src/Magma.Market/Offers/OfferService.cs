@@ -81,8 +81,8 @@ public sealed class OfferService(SqliteDatabase database, TimeProvider time)
 
     public static async Task<List<OfferView>> View(MarketDbContext db, IReadOnlyList<Offer> offers)
     {
-        var liquidity = await OfferLiquidity.For(db, offers.Select(o => o.Id).ToList());
-        return offers.Select(o => liquidity.TryGetValue(o.Id, out var l) ? new OfferView(o, l.Locked, l.Filled) : new OfferView(o, 0, 0)).ToList();
+        var filled = await OfferLiquidity.Filled(db, offers.Select(o => o.Id).ToList());
+        return offers.Select(o => new OfferView(o, o.LockedSat, filled.GetValueOrDefault(o.Id))).ToList();
     }
 
     private async Task<Offer> Change(MarketCaller caller, string? offerId, Action<Offer> change)

@@ -68,9 +68,6 @@ public sealed class OrderPlacement(
         var now = time.GetUtcNow().UtcDateTime;
         var (accountId, sessionKey, order) = await database.Write<MarketDbContext, (string, string?, Order)>(async db =>
         {
-            // Re-check liquidity inside the writer's unit: concurrent buys cannot oversell an offer.
-            if (await OfferLiquidity.Available(db, offer) < sizeSat)
-                throw new MagmaException(MarketErrors.NoMatchingOffer, "The offer's liquidity was just taken; try again.");
             string accountId;
             string? sessionKey = null;
             if (caller?.AccountId is { } existing)
@@ -82,6 +79,7 @@ public sealed class OrderPlacement(
             }
             var order = NewOrder(offer, accountId, buyer, sizeSat, isPrivate, sellerFee, platformFee, total, usdCents, redirect, now);
             db.Orders.Add(order);
+            // Recording CREATED locks the offer's liquidity, or fails the unit when a concurrent buy just took it.
             await transitions.Record(db, order, null, "CREATED", offer.IsHouse ? "Order placed with the house seller." : "Order placed; waiting for the seller's approval.");
             await db.SaveChangesAsync();
             return (accountId, sessionKey, order);

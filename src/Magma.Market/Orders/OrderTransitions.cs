@@ -2,6 +2,7 @@ using System.Text.Json;
 using Magma.Lightning.Storage;
 using Magma.Market.Data;
 using Magma.Market.Errors;
+using Magma.Market.Offers;
 using Magma.Market.StateMachines;
 using Magma.Payments;
 using Magma.Payments.Errors;
@@ -71,7 +72,25 @@ public sealed class OrderTransitions(SqliteDatabase database, OrderWebhooks webh
         };
         db.OrderEvents.Add(entry);
         if (from != order.Status)
+        {
+            await KeepOfferLiquidity(db, order, from);
             await webhooks.StatusChanged(db, order, from, now);
+        }
+    }
+
+    /// <summary>
+    /// A new order locks its size on the offer, or the unit fails: concurrent orders cannot oversell it. The first
+    /// failure status releases the size again.
+    /// </summary>
+    private static async Task KeepOfferLiquidity(MarketDbContext db, Order order, OrderStatus? from)
+    {
+        if (from is null)
+        {
+            if (!await OfferLiquidity.TryLock(db, order.OfferId, order.SizeSat))
+                throw new MagmaException(MarketErrors.NoMatchingOffer, "The offer's liquidity was just taken; try again.");
+        }
+        else if (from.Value.LocksLiquidity() && !order.Status.LocksLiquidity())
+            await OfferLiquidity.Release(db, order.OfferId, order.SizeSat);
     }
 
     public static string NewId() => Ids.New();
