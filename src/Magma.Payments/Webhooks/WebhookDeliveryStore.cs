@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Magma.Payments.Webhooks;
 
 /// <summary>
-/// The delivery worker's units of work. Claiming marks rows IN_PROGRESS before any HTTP happens, and each result
-/// is recorded in its own unit, so the database always says which deliveries are done, running or still owed.
+/// The delivery worker's units of work. Claiming marks rows IN_PROGRESS before any HTTP happens, and results are
+/// recorded as soon as they are known, so the database always says which deliveries are done, running or still owed.
 /// </summary>
 public sealed class WebhookDeliveryStore(SqliteDatabase database, WebhookUrlPolicy urls, IOptions<PaymentsOptions> options, TimeProvider time)
 {
@@ -70,48 +70,55 @@ public sealed class WebhookDeliveryStore(SqliteDatabase database, WebhookUrlPoli
     }
 
     /// <summary>
-    /// Records an attempt's result. A failure queues the next attempt as a new PENDING row, after the backoff, until
-    /// <c>MaxAttempts</c>. An LNbits-style invoice webhook also leaves its last HTTP status (or -1) on the transaction.
+    /// Records finished attempts, many in one unit. A failure queues the next attempt as a new PENDING row, after the
+    /// backoff, until <c>MaxAttempts</c>. An LNbits-style invoice webhook also leaves its last HTTP status (or -1) on
+    /// the transaction.
     /// </summary>
-    public Task Record(WebhookDeliveryJob job, WebhookDeliveryOutcome outcome)
+    public Task Record(IReadOnlyCollection<(WebhookDeliveryJob Job, WebhookDeliveryOutcome Outcome)> results)
     {
         var now = Now;
         var settings = options.Value.Webhooks;
+        var ids = results.Select(r => r.Job.DeliveryId).ToList();
         return database.Write<PaymentsDbContext>(async db =>
         {
-            var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == job.DeliveryId);
-            if (delivery is null || delivery.Status != DeliveryStatus.InProgress)
-                return;
-            delivery.HttpStatus = outcome.HttpStatus;
-            delivery.UpdatedAt = now;
-            if (outcome.Succeeded)
+            var deliveries = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id);
+            foreach (var (job, outcome) in results)
             {
-                delivery.Status = DeliveryStatus.Success;
-                delivery.ErrorMessage = null;
-            }
-            else
-            {
-                delivery.Status = DeliveryStatus.Failed;
-                delivery.ErrorMessage = outcome.Error ?? $"The endpoint answered HTTP {outcome.HttpStatus}.";
-                if (delivery.AttemptNumber < settings.MaxAttempts)
+                // A row no longer IN_PROGRESS was handed back by the sweep meanwhile; that attempt's result is moot.
+                if (!deliveries.TryGetValue(job.DeliveryId, out var delivery) || delivery.Status != DeliveryStatus.InProgress)
+                    continue;
+                Apply(db, delivery, outcome, settings, now);
+                if (job.EndpointId is null && job.TransactionId is not null)
                 {
-                    var retry = WebhookOutbox.NewDelivery(delivery.EventId, delivery.EndpointId, delivery.TargetUrl, delivery.Body, now);
-                    retry.AttemptNumber = delivery.AttemptNumber + 1;
-                    retry.NextAttemptAt = now + WebhookRetrySchedule.Delay(delivery.AttemptNumber, settings);
-                    db.WebhookDeliveries.Add(retry);
+                    var status = outcome.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-1";
+                    await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE transactions SET webhook_status = {status} WHERE id = {job.TransactionId}");
                 }
-                else
-                {
-                    delivery.ErrorMessage += $" Giving up after {delivery.AttemptNumber} attempts.";
-                }
-            }
-            if (job.EndpointId is null && job.TransactionId is not null)
-            {
-                var status = outcome.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-1";
-                await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE transactions SET webhook_status = {status} WHERE id = {job.TransactionId}");
             }
             await db.SaveChangesAsync();
         });
+    }
+
+    private static void Apply(PaymentsDbContext db, WebhookDelivery delivery, WebhookDeliveryOutcome outcome, PaymentsOptions.WebhookOptions settings, DateTime now)
+    {
+        delivery.HttpStatus = outcome.HttpStatus;
+        delivery.UpdatedAt = now;
+        if (outcome.Succeeded)
+        {
+            delivery.Status = DeliveryStatus.Success;
+            delivery.ErrorMessage = null;
+            return;
+        }
+        delivery.Status = DeliveryStatus.Failed;
+        delivery.ErrorMessage = outcome.Error ?? $"The endpoint answered HTTP {outcome.HttpStatus}.";
+        if (delivery.AttemptNumber >= settings.MaxAttempts)
+        {
+            delivery.ErrorMessage += $" Giving up after {delivery.AttemptNumber} attempts.";
+            return;
+        }
+        var retry = WebhookOutbox.NewDelivery(delivery.EventId, delivery.EndpointId, delivery.TargetUrl, delivery.Body, now);
+        retry.AttemptNumber = delivery.AttemptNumber + 1;
+        retry.NextAttemptAt = now + WebhookRetrySchedule.Delay(delivery.AttemptNumber, settings);
+        db.WebhookDeliveries.Add(retry);
     }
 
     /// <summary>

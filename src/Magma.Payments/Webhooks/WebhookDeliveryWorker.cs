@@ -7,7 +7,7 @@ namespace Magma.Payments.Webhooks;
 /// <summary>
 /// Drains the webhook outbox. It wakes when a unit that wrote deliveries commits (<see cref="WebhookSignal"/>) and
 /// at least every second for retries, claims due rows, and keeps up to <see cref="MaxInFlight"/> POSTs running at
-/// once: a slow endpoint holds one slot, not the whole queue. Each result is recorded as soon as it is known.
+/// once: a slow endpoint holds one slot, not the whole queue. Results are recorded in batches as they come in.
 /// </summary>
 public sealed class WebhookDeliveryWorker(
     WebhookDeliveryStore store,
@@ -17,18 +17,20 @@ public sealed class WebhookDeliveryWorker(
     TimeProvider time,
     ILogger<WebhookDeliveryWorker> logger) : BackgroundService
 {
-    public const int MaxInFlight = 64;
-    public const int BatchSize = 64;
+    public const int MaxInFlight = 128;
+    public const int BatchSize = 128;
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _slots = new(MaxInFlight, MaxInFlight);
     private readonly HashSet<Task> _running = [];
+    private readonly WebhookResultRecorder _recorder = new(store, logger);
     private Task? _signalled;
     private DateTimeOffset? _lastSweep;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var recording = _recorder.Run();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -52,6 +54,8 @@ public sealed class WebhookDeliveryWorker(
         finally
         {
             await DrainRunning();
+            _recorder.Complete();
+            await recording;
         }
     }
 
@@ -81,8 +85,7 @@ public sealed class WebhookDeliveryWorker(
     {
         try
         {
-            var outcome = await sender.Send(job, stoppingToken);
-            await store.Record(job, outcome);
+            _recorder.Add(job, await sender.Send(job, stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -91,7 +94,7 @@ public sealed class WebhookDeliveryWorker(
         catch (Exception ex)
         {
             // The row stays IN_PROGRESS; the sweep hands it back once it is clearly stale.
-            logger.LogError(ex, "Recording webhook delivery {DeliveryId} failed", job.DeliveryId);
+            logger.LogError(ex, "Sending webhook delivery {DeliveryId} failed unexpectedly", job.DeliveryId);
         }
         finally
         {
