@@ -16,8 +16,14 @@ public sealed class WebhookDeliveryStore(SqliteDatabase database, WebhookUrlPoli
     {
         var now = Now;
         await using var db = database.Read<PaymentsDbContext>();
-        return await db.WebhookDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now);
+        return await Due(db, now).AnyAsync();
     }
+
+    /// <summary>PENDING rows whose time has come, oldest first: a range scan of <c>ix_webhook_deliveries_due</c>.</summary>
+    internal static IQueryable<WebhookDelivery> Due(PaymentsDbContext db, DateTime now) =>
+        db.WebhookDeliveries
+            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.NextAttemptAt);
 
     /// <summary>
     /// Claims up to <paramref name="limit"/> due deliveries, oldest first. A delivery whose endpoint was deactivated or
@@ -28,11 +34,7 @@ public sealed class WebhookDeliveryStore(SqliteDatabase database, WebhookUrlPoli
         var now = Now;
         return database.Write<PaymentsDbContext, (IReadOnlyList<WebhookDeliveryJob>, bool)>(async db =>
         {
-            var due = await db.WebhookDeliveries
-                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
-                .OrderBy(d => d.NextAttemptAt)
-                .Take(limit)
-                .ToListAsync();
+            var due = await Due(db, now).Take(limit).ToListAsync();
             if (due.Count == 0)
                 return ([], false);
 

@@ -68,43 +68,4 @@ public sealed class WebhookRestartTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Pending, afterStop.Status);
         Assert.Contains(receiver.Received, r => r.EnvelopeId == eventId);
     }
-
-    [Fact]
-    public async Task TheSweepHandsBackOnlyDeliveriesStuckInProgressForLongerThanTwiceTheTimeout()
-    {
-        await _host.Endpoints.Create(Caller.AdminCaller, _environment, "http://127.0.0.1:9/hook", null);
-        await _host.Emit(_wallet, PaymentEventTypes.Pending);
-        await _host.Store.ClaimDue(10);
-        _host.Clock.Advance(_host.Options.Webhooks.RequestTimeout * 2 + TimeSpan.FromSeconds(1));
-        await _host.Emit(_wallet, PaymentEventTypes.Completed);
-        await _host.Store.ClaimDue(10);
-
-        var cutoff = (_host.Clock.GetUtcNow() - _host.Options.Webhooks.RequestTimeout * 2).UtcDateTime;
-        var recovered = await _host.Store.RecoverInterrupted(cutoff);
-
-        Assert.Equal(1, recovered);
-        var statuses = (await _host.Deliveries()).Select(d => d.Status).ToList();
-        Assert.Equal([DeliveryStatus.Pending, DeliveryStatus.InProgress], statuses);
-    }
-
-    [Fact]
-    public async Task ClaimingTakesTheOldestDueDeliveriesUpToTheLimitAndNothingNotYetDue()
-    {
-        await _host.Endpoints.Create(Caller.AdminCaller, _environment, "http://127.0.0.1:9/hook", null);
-        var events = new List<string>();
-        for (var i = 0; i < 4; i++)
-        {
-            events.Add(await _host.Emit(_wallet, PaymentEventTypes.Pending));
-            _host.Clock.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        var (first, full) = await _host.Store.ClaimDue(3);
-        var (rest, _) = await _host.Store.ClaimDue(3);
-        var (none, _) = await _host.Store.ClaimDue(3);
-
-        Assert.True(full);
-        Assert.Equal(events.Take(3), first.Select(j => j.EventId));
-        Assert.Equal(events.Skip(3), rest.Select(j => j.EventId));
-        Assert.Empty(none);
-    }
 }
