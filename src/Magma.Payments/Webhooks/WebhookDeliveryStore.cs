@@ -125,17 +125,29 @@ public sealed class WebhookDeliveryStore(SqliteDatabase database, WebhookUrlPoli
 
     /// <summary>
     /// Puts IN_PROGRESS rows back to PENDING: all of them at start-up (nothing is in flight yet, so they were cut off by
-    /// a stop or a crash), or those claimed before <paramref name="claimedBefore"/> by the periodic sweep. The attempt may
-    /// have reached the receiver before it was cut off; delivery is at least once and receivers dedupe on the event id.
+    /// a stop or a crash), or, for the periodic sweep, those claimed before <paramref name="claimedBefore"/> that this
+    /// process no longer holds (<paramref name="held"/>: still sending or waiting to be recorded). The attempt may have
+    /// reached the receiver before it was cut off; delivery is at least once and receivers dedupe on the event id.
     /// </summary>
-    public Task<int> RecoverInterrupted(DateTime? claimedBefore = null)
+    public Task<int> RecoverInterrupted(DateTime? claimedBefore = null, IReadOnlySet<string>? held = null)
     {
         var now = Now;
-        var inProgress = nameof(DeliveryStatus.InProgress);
-        var pending = nameof(DeliveryStatus.Pending);
         var cutoff = claimedBefore ?? DateTime.MaxValue;
-        return database.Write<PaymentsDbContext, int>(db => db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE webhook_deliveries SET status = {pending}, updated_at = {now} WHERE status = {inProgress} AND updated_at < {cutoff}"));
+        return database.Write<PaymentsDbContext, int>(async db =>
+        {
+            var stuck = await db.WebhookDeliveries
+                .Where(d => d.Status == DeliveryStatus.InProgress && d.UpdatedAt < cutoff)
+                .ToListAsync();
+            var recovered = 0;
+            foreach (var delivery in stuck.Where(d => held is null || !held.Contains(d.Id)))
+            {
+                delivery.Status = DeliveryStatus.Pending;
+                delivery.UpdatedAt = now;
+                recovered++;
+            }
+            await db.SaveChangesAsync();
+            return recovered;
+        });
     }
 
     /// <summary>Hands a claimed delivery back unsent, when the worker stops before it could send.</summary>

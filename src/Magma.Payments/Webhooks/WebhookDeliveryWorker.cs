@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,13 +24,16 @@ public sealed class WebhookDeliveryWorker(
 
     private readonly SemaphoreSlim _slots = new(MaxInFlight, MaxInFlight);
     private readonly HashSet<Task> _running = [];
-    private readonly WebhookResultRecorder _recorder = new(store, logger);
+    // Claimed deliveries still being sent or recorded: the sweep must not hand these back.
+    private readonly ConcurrentDictionary<string, byte> _held = new();
+    private WebhookResultRecorder _recorder = null!;
     private Task? _signalled;
     private DateTimeOffset? _lastSweep;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        _recorder = new WebhookResultRecorder(store, logger, Unhold);
         var recording = _recorder.Run();
         try
         {
@@ -74,6 +78,8 @@ public sealed class WebhookDeliveryWorker(
             return false;
         var (jobs, full) = await store.ClaimDue(capacity);
         foreach (var job in jobs)
+            _held[job.DeliveryId] = 0;
+        foreach (var job in jobs)
         {
             await _slots.WaitAsync(stoppingToken);
             Track(Deliver(job, stoppingToken));
@@ -90,16 +96,24 @@ public sealed class WebhookDeliveryWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await ReleaseQuietly(job);
+            Unhold([job.DeliveryId]);
         }
         catch (Exception ex)
         {
             // The row stays IN_PROGRESS; the sweep hands it back once it is clearly stale.
             logger.LogError(ex, "Sending webhook delivery {DeliveryId} failed unexpectedly", job.DeliveryId);
+            Unhold([job.DeliveryId]);
         }
         finally
         {
             _slots.Release();
         }
+    }
+
+    private void Unhold(IEnumerable<string> deliveryIds)
+    {
+        foreach (var id in deliveryIds)
+            _held.TryRemove(id, out _);
     }
 
     private async Task ReleaseQuietly(WebhookDeliveryJob job)
@@ -116,8 +130,8 @@ public sealed class WebhookDeliveryWorker(
     }
 
     /// <summary>
-    /// The first pass resumes whatever the last run left IN_PROGRESS. Later passes hand back rows stuck IN_PROGRESS
-    /// (a failed result write) once they are older than twice the request timeout.
+    /// The first pass resumes whatever the last run left IN_PROGRESS. Later passes hand back rows stuck IN_PROGRESS that
+    /// this run no longer holds (a failed result write) once they are older than twice the request timeout.
     /// </summary>
     private async Task SweepIfDue()
     {
@@ -134,7 +148,7 @@ public sealed class WebhookDeliveryWorker(
         if (now - _lastSweep < timeout)
             return;
         _lastSweep = now;
-        var recovered = await store.RecoverInterrupted((now - 2 * timeout).UtcDateTime);
+        var recovered = await store.RecoverInterrupted((now - 2 * timeout).UtcDateTime, _held.Keys.ToHashSet());
         if (recovered > 0)
             logger.LogWarning("Handed {Count} stale in-progress webhook deliveries back to the queue", recovered);
     }

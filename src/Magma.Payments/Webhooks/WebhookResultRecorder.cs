@@ -8,7 +8,7 @@ namespace Magma.Payments.Webhooks;
 /// gather and go into the next unit together. Under load that is one writer unit per batch instead of one per POST,
 /// which keeps the single writer free for the payments that produce the events.
 /// </summary>
-internal sealed class WebhookResultRecorder(WebhookDeliveryStore store, ILogger logger)
+internal sealed class WebhookResultRecorder(WebhookDeliveryStore store, ILogger logger, Action<IEnumerable<string>> recorded)
 {
     public const int MaxBatch = 256;
 
@@ -17,7 +17,10 @@ internal sealed class WebhookResultRecorder(WebhookDeliveryStore store, ILogger 
 
     public void Add(WebhookDeliveryJob job, WebhookDeliveryOutcome outcome) => _results.Writer.TryWrite((job, outcome));
 
-    /// <summary>Runs until <see cref="Complete"/> is called and everything added before it is recorded.</summary>
+    /// <summary>
+    /// Runs until <see cref="Complete"/> is called and everything added before it is recorded. Reports each batch's
+    /// delivery ids once its unit is done, whether it committed or not.
+    /// </summary>
     public async Task Run()
     {
         var batch = new List<(WebhookDeliveryJob, WebhookDeliveryOutcome)>(MaxBatch);
@@ -35,6 +38,7 @@ internal sealed class WebhookResultRecorder(WebhookDeliveryStore store, ILogger 
                 // Those rows stay IN_PROGRESS; the sweep hands them back and they are sent again.
                 logger.LogError(ex, "Recording {Count} webhook delivery results failed", batch.Count);
             }
+            recorded(batch.Select(r => r.Item1.DeliveryId));
             batch.Clear();
         }
     }

@@ -40,6 +40,24 @@ public sealed class WebhookDeliveryStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheSweepLeavesDeliveriesThisProcessStillHolds()
+    {
+        await _host.Endpoints.Create(Caller.AdminCaller, _environment, "http://127.0.0.1:9/hook", null);
+        await _host.Emit(_wallet, PaymentEventTypes.Pending);
+        await _host.Emit(_wallet, PaymentEventTypes.Completed);
+        var (claimed, _) = await _host.Store.ClaimDue(10);
+        _host.Clock.Advance(_host.Options.Webhooks.RequestTimeout * 3);
+
+        var cutoff = (_host.Clock.GetUtcNow() - _host.Options.Webhooks.RequestTimeout * 2).UtcDateTime;
+        var recovered = await _host.Store.RecoverInterrupted(cutoff, new HashSet<string> { claimed[0].DeliveryId });
+
+        Assert.Equal(1, recovered);
+        var deliveries = await _host.Deliveries();
+        Assert.Equal(DeliveryStatus.InProgress, deliveries.Single(d => d.Id == claimed[0].DeliveryId).Status);
+        Assert.Equal(DeliveryStatus.Pending, deliveries.Single(d => d.Id == claimed[1].DeliveryId).Status);
+    }
+
+    [Fact]
     public async Task ClaimingTakesTheOldestDueDeliveriesUpToTheLimitAndNothingNotYetDue()
     {
         await _host.Endpoints.Create(Caller.AdminCaller, _environment, "http://127.0.0.1:9/hook", null);
