@@ -29,11 +29,11 @@ public sealed class WebhookDeliveryStore(SqliteDatabase database, WebhookUrlPoli
     /// Claims up to <paramref name="limit"/> due deliveries, oldest first. A delivery whose endpoint was deactivated or
     /// deleted since it was queued is closed as FAILED instead. <c>Full</c> says the limit was reached: more may be due.
     /// </summary>
-    public Task<(IReadOnlyList<WebhookDeliveryJob> Jobs, bool Full)> ClaimDue(int limit)
-    {
-        var now = Now;
-        return database.Write<PaymentsDbContext, (IReadOnlyList<WebhookDeliveryJob>, bool)>(async db =>
+    public Task<(IReadOnlyList<WebhookDeliveryJob> Jobs, bool Full)> ClaimDue(int limit) =>
+        database.Write<PaymentsDbContext, (IReadOnlyList<WebhookDeliveryJob>, bool)>(async db =>
         {
+            // Read the clock when the unit runs, not when it was queued: the claim time is what the sweep compares.
+            var now = Now;
             var due = await Due(db, now).Take(limit).ToListAsync();
             if (due.Count == 0)
                 return ([], false);
@@ -69,7 +69,6 @@ public sealed class WebhookDeliveryStore(SqliteDatabase database, WebhookUrlPoli
             await db.SaveChangesAsync();
             return (jobs, due.Count == limit);
         });
-    }
 
     /// <summary>
     /// Records finished attempts, many in one unit. A failure queues the next attempt as a new PENDING row, after the
@@ -78,11 +77,11 @@ public sealed class WebhookDeliveryStore(SqliteDatabase database, WebhookUrlPoli
     /// </summary>
     public Task Record(IReadOnlyCollection<(WebhookDeliveryJob Job, WebhookDeliveryOutcome Outcome)> results)
     {
-        var now = Now;
         var settings = options.Value.Webhooks;
         var ids = results.Select(r => r.Job.DeliveryId).ToList();
         return database.Write<PaymentsDbContext>(async db =>
         {
+            var now = Now;
             var deliveries = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id);
             foreach (var (job, outcome) in results)
             {
