@@ -46,6 +46,8 @@ public static class PaymentsServices
         services.AddSingleton<SandboxOutcomes>();
         services.AddSingleton<TransactionReconciler>();
 
+        services.AddPaymentWebhooks();
+
         services.AddHostedService<InvoiceEventListener>();
         services.AddTransient<PaymentsSweepJob>();
         var sweepInterval = configuration.GetValue("Payments:SweepInterval", TimeSpan.FromSeconds(1));
