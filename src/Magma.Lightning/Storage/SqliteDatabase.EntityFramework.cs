@@ -11,6 +11,7 @@ public sealed partial class SqliteDatabase
     // kilobytes per context, and every write unit and read takes one. A pooled context keeps all of that.
     private readonly ConcurrentDictionary<Type, object> _writerContexts = new();
     private readonly ConcurrentDictionary<Type, object> _readerContexts = new();
+    private readonly PreparedInserts _preparedInserts = new();
 
     /// <summary>
     /// Queues a unit of work on an EF context bound to the writer's batch transaction. Call
@@ -20,7 +21,7 @@ public sealed partial class SqliteDatabase
         Write(async (connection, transaction) =>
         {
             var contexts = (PooledDbContextFactory<TContext>)_writerContexts.GetOrAdd(typeof(TContext),
-                _ => new PooledDbContextFactory<TContext>(new DbContextOptionsBuilder<TContext>().UseSqlite(connection).Options));
+                _ => new PooledDbContextFactory<TContext>(new DbContextOptionsBuilder<TContext>().UseSqlite(connection).AddInterceptors(_preparedInserts).Options));
             await using var context = contexts.CreateDbContext();
             context.Database.UseTransaction(transaction);
             try
