@@ -21,8 +21,9 @@ namespace Magma.Market.Tests;
 /// <summary>
 /// The marketplace over a real Simnet on a temporary database: a hand-moved clock, blocks mined on demand, and
 /// the node-event listeners running as in the host. <see cref="Restart"/> rebuilds everything over the same file.
+/// The engine reaches its node through <see cref="EngineNode"/>, where a test can interleave steps or fail a call.
 /// </summary>
-public class MarketHarness : IAsyncLifetime
+public partial class MarketHarness : IAsyncLifetime
 {
     private readonly TemporaryDatabase _file = new();
     private ServiceProvider _services = null!;
@@ -32,6 +33,7 @@ public class MarketHarness : IAsyncLifetime
     public SqliteDatabase Database { get; private set; } = null!;
     public SimnetNetwork Simnet { get; private set; } = null!;
     public SimnetNode House { get; private set; } = null!;
+    public ObservedNode EngineNode { get; private set; } = null!;
 
     protected virtual Dictionary<string, string?> Settings => new()
     {
@@ -47,9 +49,7 @@ public class MarketHarness : IAsyncLifetime
 
     private async Task Start()
     {
-        Database = new SqliteDatabase(new SqliteOptions { ConnectionString = _file.ConnectionString, Synchronous = "NORMAL" });
-        Simnet = new SimnetNetwork(Database, new SimnetOptions { BlockInterval = TimeSpan.Zero, ExpirySweepInterval = TimeSpan.Zero }, Clock);
-        await Simnet.Initialize();
+        (Database, Simnet) = await OpenSimnet();
         House = await Simnet.HouseNode();
         await Database.Migrate(typeof(PaymentsServices).Assembly, "Magma.Payments");
 
@@ -59,7 +59,8 @@ public class MarketHarness : IAsyncLifetime
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton(Database)
             .AddSingleton(Simnet)
-            .AddSingleton(new EnvironmentNodes(House));
+            .AddSingleton(new EnvironmentNodes(ObservedNode.Wrap(House, out var observed)));
+        EngineNode = observed;
         services.AddMagmaPayments(configuration);
         services.AddMagmaMarket(configuration);
         _services = services.BuildServiceProvider();
@@ -68,12 +69,32 @@ public class MarketHarness : IAsyncLifetime
         _listeners = _services.GetServices<IHostedService>().Where(s => s is MarketEventListener or InvoiceEventListener).ToList();
         foreach (var listener in _listeners)
             await listener.StartAsync(CancellationToken.None);
+        // The market follows invoices and blocks, the payments core invoices: three streams, all live before a test acts.
+        await Eventually(() => Task.FromResult(EngineNode.Subscriptions >= 3));
     }
 
-    /// <summary>A process restart: every service and the database handle are rebuilt over the same file.</summary>
-    public async Task Restart()
+    private async Task<(SqliteDatabase, SimnetNetwork)> OpenSimnet()
+    {
+        var database = new SqliteDatabase(new SqliteOptions { ConnectionString = _file.ConnectionString, Synchronous = "NORMAL" });
+        var simnet = new SimnetNetwork(database, new SimnetOptions { BlockInterval = TimeSpan.Zero, ExpirySweepInterval = TimeSpan.Zero }, Clock);
+        await simnet.Initialize();
+        return (database, simnet);
+    }
+
+    /// <summary>
+    /// A process restart: every service and the database handle are rebuilt over the same file. The outside world
+    /// (the network, the buyer's wallet) may act while the engine is down: <paramref name="whileDown"/> runs on a
+    /// Simnet with no engine attached, so nothing hears its events.
+    /// </summary>
+    public async Task Restart(Func<SimnetNetwork, Task>? whileDown = null)
     {
         await Stop();
+        if (whileDown is not null)
+        {
+            var (database, simnet) = await OpenSimnet();
+            await whileDown(simnet);
+            await database.DisposeAsync();
+        }
         await Start();
     }
 
