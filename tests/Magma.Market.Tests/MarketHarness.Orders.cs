@@ -35,6 +35,15 @@ public partial class MarketHarness
         return new Deal(bought.Order.Id, offer.Id, seller, new MarketCaller.Account(bought.AccountId, AccountKeyKind.Session), sellerNode.Pubkey, buyer.Pubkey);
     }
 
+    /// <summary>Another buyer orders from the same seller (the best offer left once the house is disabled).</summary>
+    public async Task<Deal> AnotherOrder(Deal first, string usdCents = "5000")
+    {
+        var buyer = await BuyerNode("another buyer");
+        var bought = await Get<OrderPlacement>().Buy(null, new LiquidityOrderInput(Uri(buyer), usdCents, null, false, false, null));
+        Assert.Equal(first.OfferId, bought.Order.OfferId);
+        return first with { OrderId = bought.Order.Id, Buyer = new MarketCaller.Account(bought.AccountId, AccountKeyKind.Session), BuyerPubkey = buyer.Pubkey, SellerInvoiceHash = null };
+    }
+
     /// <summary>The seller accepts with a fresh invoice from its own node for exactly the seller amount, payable for 72 hours.</summary>
     public async Task<Order> Accept(Deal deal)
     {
