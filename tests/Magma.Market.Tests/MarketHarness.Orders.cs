@@ -84,6 +84,28 @@ public partial class MarketHarness
         return opened.FundingOutpoint!.Value;
     }
 
+    /// <summary>
+    /// Takes a marketplace order from wherever it is to the end: the seller accepts and opens, the buyer pays, the chain
+    /// confirms; then the seller is paid, the buyer's HTLC settles and monitoring finishes.
+    /// </summary>
+    public async Task<Order> CompleteMarketplaceOrder(Deal deal)
+    {
+        if ((await Order(deal.OrderId)).Status == OrderStatus.WaitingForSellerApproval)
+            await Accept(deal);
+        if ((await Order(deal.OrderId)).Status == OrderStatus.WaitingForBuyerPayment)
+            await PayFromWallet(deal.OrderId);
+        if ((await Order(deal.OrderId)).Status == OrderStatus.WaitingForChannelOpen)
+            await OpenAndReport(deal);
+        await Simnet.Mine(3);
+        var order = await WaitFor(deal.OrderId, OrderStatus.ValidChannelOpening);
+        await Eventually(async () => (await Order(deal.OrderId)).EscrowSettledAt is not null);
+        Assert.Equal(InvoiceState.Settled, await HoldState(deal.OrderId));
+        Assert.Equal(InvoiceState.Settled, (await NodeOf(deal.SellerPubkey).LookupInvoice(order.PaymentHash!))!.State);
+        Assert.Equal(OrderPaymentStatus.SuccessfulPayment, (await Order(deal.OrderId)).PaymentStatus);
+        await MineTo(order.MonitoringEndHeight!.Value);
+        return await WaitFor(deal.OrderId, OrderStatus.ChannelMonitoringFinished);
+    }
+
     /// <summary>Liquidity an offer still has for new buyers: total minus what orders that did not fail lock.</summary>
     public async Task<long> Available(string offerId) => (await Get<OfferService>().Get(offerId)).AvailableSat;
 

@@ -144,15 +144,16 @@ public partial class MarketHarness : IAsyncLifetime
 
     public static string Uri(SimnetNode node) => $"{node.Pubkey.ToHex()}@127.0.0.1:9735";
 
-    /// <summary>A seller account that proved control of a fresh Simnet node, with an offer on the book.</summary>
-    public async Task<(SimnetNode Node, MarketCaller Caller, Offer Offer)> Seller(long feeRatePpm = 1_000, long baseFeeSat = 100, string alias = "seller", IReadOnlyList<Offers.OfferCondition>? conditions = null)
+    /// <summary>A seller account that proved control of a fresh Simnet node, with an offer on the book (a 20-block lock keeps monitoring short).</summary>
+    public async Task<(SimnetNode Node, MarketCaller Caller, Offer Offer)> Seller(long feeRatePpm = 1_000, long baseFeeSat = 100, string alias = "seller",
+        IReadOnlyList<Offers.OfferCondition>? conditions = null, string totalSize = "10000000", string maxSize = "5000000", int minBlockLength = 20)
     {
         var node = await Simnet.CreateNode(alias);
         var login = Get<NodeLogin>();
         var challenge = await login.CreateChallenge(node.Pubkey.ToHex());
         var (account, _) = await login.Login(node.Pubkey.ToHex(), await node.SignMessage(challenge.Message));
         var caller = new MarketCaller.Account(account.Id, AccountKeyKind.Api);
-        var offer = await Get<Offers.OfferService>().Create(caller, new Offers.OfferInput(node.Pubkey.ToHex(), "10000000", "100000", "5000000", 144,
+        var offer = await Get<Offers.OfferService>().Create(caller, new Offers.OfferInput(node.Pubkey.ToHex(), totalSize, "100000", maxSize, minBlockLength,
             feeRatePpm, baseFeeSat, 1000, 10, OnchainPriority.Medium, 1, conditions ?? []));
         return (node, caller, offer);
     }
