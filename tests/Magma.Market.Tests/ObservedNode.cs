@@ -14,6 +14,7 @@ public class ObservedNode : DispatchProxy
 {
     private readonly List<(string Method, Func<object?[], bool> When, Func<Task> Step)> _before = [];
     private readonly List<(string Method, Func<object?[], bool> When, bool AfterCall)> _failures = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _finished = new();
     private ILightningNode _inner = null!;
     private int _subscriptions;
 
@@ -27,6 +28,9 @@ public class ObservedNode : DispatchProxy
 
     /// <summary>Event streams subscribed so far (invoice and block streams register on their first read).</summary>
     public int Subscriptions => Volatile.Read(ref _subscriptions);
+
+    /// <summary>How many calls of a method have finished (answered or failed).</summary>
+    public int Finished(string method) => _finished.GetValueOrDefault(method);
 
     /// <summary>Runs <paramref name="step"/> once, just before the first matching call reaches the node.</summary>
     public void Before(string method, Func<object?[], bool> when, Func<Task> step)
@@ -65,14 +69,21 @@ public class ObservedNode : DispatchProxy
 
     private async Task<T> Call<T>(MethodInfo method, object?[] args, Func<Task>? step, bool? failAfterCall)
     {
-        if (step is not null)
-            await step();
-        if (failAfterCall == false)
-            throw new IOException($"Simulated node failure before {method.Name}.");
-        var result = await (Task<T>)Forward(method, args)!;
-        if (failAfterCall == true)
-            throw new IOException($"Simulated node failure after {method.Name} was carried out.");
-        return result;
+        try
+        {
+            if (step is not null)
+                await step();
+            if (failAfterCall == false)
+                throw new IOException($"Simulated node failure before {method.Name}.");
+            var result = await (Task<T>)Forward(method, args)!;
+            if (failAfterCall == true)
+                throw new IOException($"Simulated node failure after {method.Name} was carried out.");
+            return result;
+        }
+        finally
+        {
+            _finished.AddOrUpdate(method.Name, 1, (_, n) => n + 1);
+        }
     }
 
     private object? Forward(MethodInfo method, object?[] args)
