@@ -120,6 +120,14 @@ public partial class MarketHarness
             .GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
     }
 
+    /// <summary>The platform's sends paying this order's seller (every attempt).</summary>
+    public async Task<List<PaymentTransaction>> Payouts(string orderId)
+    {
+        var marker = $"\"order_id\":\"{orderId}\"";
+        await using var db = Database.Read<MarketDbContext>();
+        return await db.Transactions.Where(t => t.Direction == TransactionDirection.Send && t.Metadata != null && t.Metadata.Contains(marker)).ToListAsync();
+    }
+
     public async Task<IReadOnlyList<OrderEvent>> Events(string orderId) => await Get<OrderQueries>().Events(orderId);
 
     /// <summary>The statuses an order went through, from its event rows.</summary>

@@ -1,8 +1,6 @@
 using Magma.Lightning;
-using Magma.Market.Data;
 using Magma.Market.Orders;
 using Magma.Payments.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Market.Tests.Orders;
 
@@ -49,7 +47,7 @@ public sealed class MarketplaceOrderLifecycleTests : MarketHarness
         Assert.Equal((deal.SellerPubkey, order.SizeSat, 0L), (channel.RemotePubkey, channel.CapacitySat, channel.LocalBalanceSat));
 
         // The platform wallet took the buyer's amount and paid the seller's amount plus the routing fee: it keeps its fee.
-        var payout = await PayoutOf(deal.OrderId);
+        var payout = Assert.Single(await Payouts(deal.OrderId));
         Assert.Equal(TransactionStatus.Completed, payout.Status);
         var ledger = await PlatformLedger();
         Assert.Equal(order.BuyerAmountSat * 1000, ledger.GetValueOrDefault(LedgerEntryKind.Credit) - ledgerBefore.GetValueOrDefault(LedgerEntryKind.Credit));
@@ -61,14 +59,5 @@ public sealed class MarketplaceOrderLifecycleTests : MarketHarness
         order = await WaitFor(deal.OrderId, OrderStatus.ChannelMonitoringFinished);
         Assert.Null(order.ClosedBlocksBeforeMin);
         Assert.Equal(0, order.FeeAboveCapSeconds);
-    }
-
-    private async Task<PaymentTransaction> PayoutOf(string orderId)
-    {
-        var id = (await Order(orderId)).PayoutTransactionId;
-        await using var db = Database.Read<MarketDbContext>();
-        return id is not null
-            ? await db.Transactions.FirstAsync(t => t.Id == id)
-            : await db.Transactions.SingleAsync(t => t.Direction == TransactionDirection.Send && t.Metadata!.Contains(orderId));
     }
 }
