@@ -54,10 +54,13 @@ public sealed class SellerOperations(
         {
             hold = await escrow.IssueBuyerInvoice(order, cancellationToken);
         }
-        catch (MagmaException ex) when (ex.Error == PaymentErrors.DuplicatePaymentHash)
+        catch (Exception ex)
         {
+            // No buyer invoice came of it (a reused hash, the node unavailable): give the order back for another acceptance.
             await Unclaim(order.Id);
-            throw new MagmaException(MarketErrors.PaymentHashInUse, "This invoice's payment hash is already in use; create a fresh invoice.", "payment_request");
+            if (ex is MagmaException { Error: var error } && error == PaymentErrors.DuplicatePaymentHash)
+                throw new MagmaException(MarketErrors.PaymentHashInUse, "This invoice's payment hash is already in use; create a fresh invoice.", "payment_request");
+            throw;
         }
         try
         {
