@@ -71,7 +71,10 @@ public sealed class SellerOperations(
         {
             // Lost to a concurrent reject or close: the buyer must never be able to pay this invoice.
             logger.LogInformation("Order {OrderId} changed while it was being accepted; cancelling the buyer invoice", order.Id);
-            await escrow.Cancel(await access.Load(MarketCaller.AdminCaller, order.Id), null, "the acceptance lost to another change");
+            // The winner (a cancel, a close) may have marked the escrow cancelled before this invoice existed.
+            var lost = await access.Load(MarketCaller.AdminCaller, order.Id);
+            lost.EscrowCancelledAt = null;
+            await escrow.Cancel(lost, null, "the acceptance lost to another change");
             throw;
         }
     }
