@@ -5,6 +5,7 @@ using Magma.Market.Accounts;
 using Magma.Market.Data;
 using Magma.Market.Escrow;
 using Magma.Market.Jobs;
+using Magma.Market.Offers;
 using Magma.Market.Orders;
 using Magma.Payments;
 using Magma.Payments.Environments;
@@ -146,14 +147,14 @@ public partial class MarketHarness : IAsyncLifetime
 
     /// <summary>A seller account that proved control of a fresh Simnet node, with an offer on the book (a 20-block lock keeps monitoring short).</summary>
     public async Task<(SimnetNode Node, MarketCaller Caller, Offer Offer)> Seller(long feeRatePpm = 1_000, long baseFeeSat = 100, string alias = "seller",
-        IReadOnlyList<Offers.OfferCondition>? conditions = null, string totalSize = "10000000", string maxSize = "5000000", int minBlockLength = 20)
+        IReadOnlyList<OfferCondition>? conditions = null, string totalSize = "10000000", string maxSize = "5000000", int minBlockLength = 20)
     {
         var node = await Simnet.CreateNode(alias);
         var login = Get<NodeLogin>();
         var challenge = await login.CreateChallenge(node.Pubkey.ToHex());
         var (account, _) = await login.Login(node.Pubkey.ToHex(), await node.SignMessage(challenge.Message));
         var caller = new MarketCaller.Account(account.Id, AccountKeyKind.Api);
-        var offer = await Get<Offers.OfferService>().Create(caller, new Offers.OfferInput(node.Pubkey.ToHex(), totalSize, "100000", maxSize, minBlockLength,
+        var offer = await Get<OfferService>().Create(caller, new OfferInput(node.Pubkey.ToHex(), totalSize, "100000", maxSize, minBlockLength,
             feeRatePpm, baseFeeSat, 1000, 10, OnchainPriority.Medium, 1, conditions ?? []));
         return (node, caller, offer);
     }

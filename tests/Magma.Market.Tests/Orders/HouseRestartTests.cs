@@ -65,7 +65,7 @@ public sealed class HouseRestartTests : MarketHarness
     public async Task AHouseOrderWhoseAcceptanceNeverFinishedFailsAtTheApprovalDeadlineAndFreesTheLiquidity()
     {
         var buyer = await BuyerNode();
-        var offerId = (await Get<Offers.OfferService>().Get(Get<Escrow.HouseSeller>().OfferId)).Offer.Id;
+        var offerId = Get<Escrow.HouseSeller>().OfferId!;
         EngineNode.FailOnce(nameof(ILightningNode.CreateHoldInvoice), _ => true);
 
         await Refusal.Expect("lightning-node-unavailable", () => Get<OrderPlacement>().Buy(null, new LiquidityOrderInput(Uri(buyer), "5000", null, false, false, null)));
