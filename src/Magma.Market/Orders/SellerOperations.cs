@@ -93,7 +93,15 @@ public sealed class SellerOperations(
         var order = await access.Load(caller, orderId, OrderRole.Seller);
         await transitions.Fire(order.Id, OrderTrigger.FundingBroadcast, "The seller reported the funding transaction.", o => o.ChannelPoint = point.ToString(),
             new { channel_point = point.ToString() });
-        await chain.Advance(order.Id);
+        try
+        {
+            await chain.Advance(order.Id);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The report is recorded, so the call succeeded; a block's chain pass (or the sweep) takes the order on.
+            logger.LogInformation(ex, "Checking the funding of order {OrderId} right after its report failed; the chain pass catches up", order.Id);
+        }
     }
 
     private Bolt11Invoice CheckInvoice(Data.Order order, string? paymentRequest)
