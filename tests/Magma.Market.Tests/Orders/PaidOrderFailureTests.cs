@@ -104,6 +104,27 @@ public sealed class PaidOrderFailureTests : MarketHarness
     }
 
     [Fact]
+    public async Task AHouseThatCannotReachTheBuyersNodeRetriesUntilTheOpenDeadlineThenRefunds()
+    {
+        var nowhere = $"{Lightning.Crypto.PrivateKey.Generate().PublicKey.ToHex()}@203.0.113.9:9735";
+        var order = (await Get<OrderPlacement>().Buy(null, new LiquidityOrderInput(nowhere, "5000", null, false, false, null))).Order;
+        await PayFromWallet(order.Id);
+        await Eventually(async () => (await Events(order.Id)).Any(e => e.Trigger == "channel.open_failed"));
+
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        await Sweep();
+        Assert.Equal(2, (await Events(order.Id)).Count(e => e.Trigger == "channel.open_failed"));
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        await Sweep();
+
+        order = await Order(order.Id);
+        Assert.Equal(OrderStatus.SellerFailedToOpenChannel, order.Status);
+        Assert.Equal(InvoiceState.Canceled, await HoldState(order.Id));
+        Assert.Empty(await House.ListPendingChannels());
+        Assert.Equal(await TotalSize(order.OfferId), await Available(order.OfferId));
+    }
+
+    [Fact]
     public async Task TheLegacySwapFailureIsUnreachableFromAnyStatus()
     {
         var transitions = OrderStateMachine.Definition().Describe().ToList();
