@@ -5,6 +5,7 @@ using Magma.Market.Accounts;
 using Magma.Market.Errors;
 using Magma.Market.Escrow;
 using Magma.Payments.Errors;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -91,8 +92,15 @@ public sealed class SellerOperations(
         if (!OutPoint.TryParse(txId?.Trim(), out var point))
             throw new MagmaException(MarketErrors.InvalidTransactionId, "tx_id must be the funding outpoint TRANSACTION_ID:OUTPUT_INDEX.", "tx_id");
         var order = await access.Load(caller, orderId, OrderRole.Seller);
-        await transitions.Fire(order.Id, OrderTrigger.FundingBroadcast, "The seller reported the funding transaction.", o => o.ChannelPoint = point.ToString(),
-            new { channel_point = point.ToString() });
+        var channelPoint = point.ToString();
+        await transitions.Change(order.Id, async (db, o) =>
+        {
+            // One channel is one sale: the same outpoint reported again for another order would be paid twice.
+            if (await db.Orders.AnyAsync(other => other.ChannelPoint == channelPoint && other.Id != o.Id))
+                throw new MagmaException(MarketErrors.ChannelPointInUse, "This funding outpoint is already reported for another order.", "tx_id");
+            o.ChannelPoint = channelPoint;
+            await transitions.Fire(db, o, OrderTrigger.FundingBroadcast, "The seller reported the funding transaction.", new { channel_point = channelPoint });
+        });
         try
         {
             await chain.Advance(order.Id);
