@@ -1,11 +1,11 @@
 using Magma.Lightning;
 using Magma.Lightning.Simnet;
 using Magma.Lightning.Storage;
-using Magma.Market.Offers;
 using Magma.Market.Accounts;
 using Magma.Market.Data;
 using Magma.Market.Escrow;
 using Magma.Market.Jobs;
+using Magma.Market.Offers;
 using Magma.Market.Orders;
 using Magma.Payments;
 using Magma.Payments.Environments;
@@ -22,8 +22,9 @@ namespace Magma.Market.Tests;
 /// <summary>
 /// The marketplace over a real Simnet on a temporary database: a hand-moved clock, blocks mined on demand, and
 /// the node-event listeners running as in the host. <see cref="Restart"/> rebuilds everything over the same file.
+/// The engine reaches its node through <see cref="EngineNode"/>, where a test can interleave steps or fail a call.
 /// </summary>
-public class MarketHarness : IAsyncLifetime
+public partial class MarketHarness : IAsyncLifetime
 {
     private readonly TemporaryDatabase _file = new();
     private ServiceProvider _services = null!;
@@ -33,6 +34,7 @@ public class MarketHarness : IAsyncLifetime
     public SqliteDatabase Database { get; private set; } = null!;
     public SimnetNetwork Simnet { get; private set; } = null!;
     public SimnetNode House { get; private set; } = null!;
+    public ObservedNode EngineNode { get; private set; } = null!;
 
     protected virtual Dictionary<string, string?> Settings => new()
     {
@@ -48,9 +50,7 @@ public class MarketHarness : IAsyncLifetime
 
     private async Task Start()
     {
-        Database = new SqliteDatabase(new SqliteOptions { ConnectionString = _file.ConnectionString, Synchronous = "NORMAL" });
-        Simnet = new SimnetNetwork(Database, new SimnetOptions { BlockInterval = TimeSpan.Zero, ExpirySweepInterval = TimeSpan.Zero }, Clock);
-        await Simnet.Initialize();
+        (Database, Simnet) = await OpenSimnet();
         House = await Simnet.HouseNode();
         await Database.Migrate(typeof(PaymentsServices).Assembly, "Magma.Payments");
 
@@ -60,7 +60,8 @@ public class MarketHarness : IAsyncLifetime
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton(Database)
             .AddSingleton(Simnet)
-            .AddSingleton(new EnvironmentNodes(House));
+            .AddSingleton(new EnvironmentNodes(ObservedNode.Wrap(House, out var observed)));
+        EngineNode = observed;
         services.AddMagmaPayments(configuration);
         services.AddMagmaMarket(configuration);
         _services = services.BuildServiceProvider();
@@ -69,12 +70,32 @@ public class MarketHarness : IAsyncLifetime
         _listeners = _services.GetServices<IHostedService>().Where(s => s is MarketEventListener or InvoiceEventListener).ToList();
         foreach (var listener in _listeners)
             await listener.StartAsync(CancellationToken.None);
+        // The market follows invoices and blocks, the payments core invoices: three streams, all live before a test acts.
+        await Eventually(() => Task.FromResult(EngineNode.Subscriptions >= 3));
     }
 
-    /// <summary>A process restart: every service and the database handle are rebuilt over the same file.</summary>
-    public async Task Restart()
+    private async Task<(SqliteDatabase, SimnetNetwork)> OpenSimnet()
+    {
+        var database = new SqliteDatabase(new SqliteOptions { ConnectionString = _file.ConnectionString, Synchronous = "NORMAL" });
+        var simnet = new SimnetNetwork(database, new SimnetOptions { BlockInterval = TimeSpan.Zero, ExpirySweepInterval = TimeSpan.Zero }, Clock);
+        await simnet.Initialize();
+        return (database, simnet);
+    }
+
+    /// <summary>
+    /// A process restart: every service and the database handle are rebuilt over the same file. The outside world
+    /// (the network, the buyer's wallet) may act while the engine is down: <paramref name="whileDown"/> runs on a
+    /// Simnet with no engine attached, so nothing hears its events.
+    /// </summary>
+    public async Task Restart(Func<SimnetNetwork, Task>? whileDown = null)
     {
         await Stop();
+        if (whileDown is not null)
+        {
+            var (database, simnet) = await OpenSimnet();
+            await whileDown(simnet);
+            await database.DisposeAsync();
+        }
         await Start();
     }
 
@@ -124,15 +145,16 @@ public class MarketHarness : IAsyncLifetime
 
     public static string Uri(SimnetNode node) => $"{node.Pubkey.ToHex()}@127.0.0.1:9735";
 
-    /// <summary>A seller account that proved control of a fresh Simnet node, with an offer on the book.</summary>
-    public async Task<(SimnetNode Node, MarketCaller Caller, Offer Offer)> Seller(long feeRatePpm = 1_000, long baseFeeSat = 100, string alias = "seller", IReadOnlyList<OfferCondition>? conditions = null)
+    /// <summary>A seller account that proved control of a fresh Simnet node, with an offer on the book (a 20-block lock keeps monitoring short).</summary>
+    public async Task<(SimnetNode Node, MarketCaller Caller, Offer Offer)> Seller(long feeRatePpm = 1_000, long baseFeeSat = 100, string alias = "seller",
+        IReadOnlyList<OfferCondition>? conditions = null, string totalSize = "10000000", string maxSize = "5000000", int minBlockLength = 20)
     {
         var node = await Simnet.CreateNode(alias);
         var login = Get<NodeLogin>();
         var challenge = await login.CreateChallenge(node.Pubkey.ToHex());
         var (account, _) = await login.Login(node.Pubkey.ToHex(), await node.SignMessage(challenge.Message));
         var caller = new MarketCaller.Account(account.Id, AccountKeyKind.Api);
-        var offer = await Get<OfferService>().Create(caller, new OfferInput(node.Pubkey.ToHex(), "10000000", "100000", "5000000", 144,
+        var offer = await Get<OfferService>().Create(caller, new OfferInput(node.Pubkey.ToHex(), totalSize, "100000", maxSize, minBlockLength,
             feeRatePpm, baseFeeSat, 1000, 10, OnchainPriority.Medium, 1, conditions ?? []));
         return (node, caller, offer);
     }

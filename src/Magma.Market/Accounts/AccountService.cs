@@ -32,10 +32,13 @@ public sealed class AccountService(SqliteDatabase database, TimeProvider time)
     public IssuedKey NewKey(MarketDbContext db, string accountId, AccountKeyKind kind, string name)
     {
         var plaintext = kind == AccountKeyKind.Session ? SecretHash.NewHexKey() : SecretHash.NewToken(ApiKeyPrefix);
+        // An API key's prefix is "magma_" plus 4 of its 43 random characters; 14 of a session key's 32 hex characters
+        // would give away 56 of its 128 bits, so a session key keeps nothing but its hash.
+        var session = kind == AccountKeyKind.Session;
         var key = new AccountKey
         {
             Id = Ids.New(), AccountId = accountId, Kind = kind, Name = name, KeyHash = SecretHash.Of(plaintext),
-            KeyPrefix = plaintext[..Math.Min(10, plaintext.Length)], KeySuffix = plaintext[^4..], CreatedAt = time.GetUtcNow().UtcDateTime,
+            KeyPrefix = session ? "" : plaintext[..10], KeySuffix = session ? "" : plaintext[^4..], CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.AccountKeys.Add(key);
         return new IssuedKey(key, plaintext);

@@ -18,6 +18,7 @@ public static class MarketErrors
     public static readonly MagmaError InvalidSellerInvoice = new("invalid-seller-invoice", ErrorKind.Validation);
     public static readonly MagmaError PaymentHashInUse = new("payment-hash-in-use", ErrorKind.Conflict);
     public static readonly MagmaError InvalidTransactionId = new("invalid-transaction-id", ErrorKind.Validation);
+    public static readonly MagmaError ChannelPointInUse = new("channel-point-in-use", ErrorKind.Conflict);
     public static readonly MagmaError NodeNotVerified = new("node-not-verified", ErrorKind.Forbidden);
     public static readonly MagmaError InvalidSignature = new("invalid-signature", ErrorKind.Unauthenticated);
     public static readonly MagmaError OfferAdminDisabled = new("offer-admin-disabled", ErrorKind.Forbidden);

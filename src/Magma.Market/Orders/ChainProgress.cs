@@ -96,6 +96,11 @@ public sealed class ChainProgress(
             order = await validation.Validate(order, edge);
         }
 
+        // Seen and recorded, but the process stopped before validating: validate now.
+        if (order.Status == OrderStatus.SellerOpenedChannel && OutPoint.TryParse(order.ChannelPoint, out var recorded)
+            && await node.FindChannel(recorded.Value) is { } known)
+            order = await validation.Validate(order, known);
+
         if (order.Status == OrderStatus.ValidChannelOpening)
         {
             if (order.EscrowOpen)

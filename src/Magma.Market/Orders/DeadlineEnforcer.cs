@@ -61,12 +61,17 @@ public sealed class DeadlineEnforcer(
     /// <summary>The transition decides first; the HTLC is then cancelled (a crash in between is mended by the escrow sweep).</summary>
     private async Task Fail(Order order, OrderTrigger trigger, string message, OrderPaymentStatus? paymentStatus)
     {
+        var fired = false;
         order = await transitions.Change(order.Id, async (db, o) =>
         {
-            if (OrderStateMachine.For(o, time).CanFire(trigger))
+            fired = OrderStateMachine.For(o, time).CanFire(trigger);
+            if (fired)
                 await transitions.Fire(db, o, trigger, message);
         });
-        await escrow.Cancel(order, paymentStatus, message);
+        // An order that escaped this deadline since the sweep read it (the funding was reported, the payment arrived)
+        // keeps its HTLC; only the HTLC deadline binds every status that still holds one.
+        if (fired || (trigger == OrderTrigger.HtlcDeadline && OrderStatuses.HtlcHeld.Contains(order.Status)))
+            await escrow.Cancel(order, paymentStatus, message);
     }
 
     private async Task Safely(Order order, Func<Task> action)

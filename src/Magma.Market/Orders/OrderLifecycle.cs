@@ -66,11 +66,16 @@ public sealed class OrderLifecycle(
         }
         if (order.PaidAt is null)
             return;
+        var stillInFlight = false;
         order = await transitions.Change(order.Id, async (db, o) =>
         {
+            stillInFlight = OrderStatuses.HtlcHeld.Contains(o.Status);
             if (OrderStateMachine.For(o, time).CanFire(OrderTrigger.HtlcDeadline))
                 await transitions.Fire(db, o, OrderTrigger.HtlcDeadline, "The held payment reached its expiry and was failed back.");
         });
-        await escrow.Cancel(order, OrderPaymentStatus.HodlInvoiceTimeout, "the held HTLC expired");
+        // An order that already failed cancelled its HTLC itself (its own step records that): this event is the
+        // echo of that cancel, not an expiry, and must not turn its payment status into HODL_INVOICE_TIMEOUT.
+        if (stillInFlight)
+            await escrow.Cancel(order, OrderPaymentStatus.HodlInvoiceTimeout, "the held HTLC expired");
     }
 }

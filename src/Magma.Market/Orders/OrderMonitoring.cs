@@ -17,6 +17,9 @@ public sealed class OrderMonitoring(MarketPlatform platform, OrderAccess access,
         if (order.Status != OrderStatus.ValidChannelOpening || !OutPoint.TryParse(order.ChannelPoint, out var point))
             return;
         var edge = await platform.Node.FindChannel(point.Value);
+        // A pass that started at an older tip can see a close mined since: count the missing blocks from the chain as it is now.
+        if (edge is null)
+            tip = Math.Max(tip, await platform.Node.GetBlockHeight());
         await transitions.Change(orderId, async (db, o) =>
         {
             if (edge is null)

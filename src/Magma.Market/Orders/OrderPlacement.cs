@@ -97,7 +97,8 @@ public sealed class OrderPlacement(
         SellerPubkey = offer.Pubkey, SizeSat = sizeSat, SellerFeeSat = sellerFee, PlatformFeeSat = platformFee, BuyerAmountSat = total, UsdCents = usdCents,
         LockedMinBlockLength = offer.MinBlockLength, LockedFeeRate = offer.FeeRatePpm, LockedBaseFee = offer.BaseFeeSat,
         LockedFeeRateCap = offer.FeeRateCapPpm, LockedBaseFeeCap = offer.BaseFeeCapSat, RequiredConfirmations = options.Value.Confirmations,
-        SellerApprovalDeadline = offer.IsHouse ? null : now + options.Value.Timeouts.SellerApproval,
+        // House orders accept at once, but one whose acceptance never finished must still expire and free the liquidity.
+        SellerApprovalDeadline = now + options.Value.Timeouts.SellerApproval,
         RedirectUrl = redirect, CreatedAt = now, UpdatedAt = now,
     };
 

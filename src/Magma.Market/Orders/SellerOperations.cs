@@ -5,6 +5,7 @@ using Magma.Market.Accounts;
 using Magma.Market.Errors;
 using Magma.Market.Escrow;
 using Magma.Payments.Errors;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -54,10 +55,13 @@ public sealed class SellerOperations(
         {
             hold = await escrow.IssueBuyerInvoice(order, cancellationToken);
         }
-        catch (MagmaException ex) when (ex.Error == PaymentErrors.DuplicatePaymentHash)
+        catch (Exception ex)
         {
+            // No buyer invoice came of it (a reused hash, the node unavailable): give the order back for another acceptance.
             await Unclaim(order.Id);
-            throw new MagmaException(MarketErrors.PaymentHashInUse, "This invoice's payment hash is already in use; create a fresh invoice.", "payment_request");
+            if (ex is MagmaException { Error: var error } && error == PaymentErrors.DuplicatePaymentHash)
+                throw new MagmaException(MarketErrors.PaymentHashInUse, "This invoice's payment hash is already in use; create a fresh invoice.", "payment_request");
+            throw;
         }
         try
         {
@@ -68,7 +72,10 @@ public sealed class SellerOperations(
         {
             // Lost to a concurrent reject or close: the buyer must never be able to pay this invoice.
             logger.LogInformation("Order {OrderId} changed while it was being accepted; cancelling the buyer invoice", order.Id);
-            await escrow.Cancel(await access.Load(MarketCaller.AdminCaller, order.Id), null, "the acceptance lost to another change");
+            // The winner (a cancel, a close) may have marked the escrow cancelled before this invoice existed.
+            var lost = await access.Load(MarketCaller.AdminCaller, order.Id);
+            lost.EscrowCancelledAt = null;
+            await escrow.Cancel(lost, null, "the acceptance lost to another change");
             throw;
         }
     }
@@ -85,9 +92,24 @@ public sealed class SellerOperations(
         if (!OutPoint.TryParse(txId?.Trim(), out var point))
             throw new MagmaException(MarketErrors.InvalidTransactionId, "tx_id must be the funding outpoint TRANSACTION_ID:OUTPUT_INDEX.", "tx_id");
         var order = await access.Load(caller, orderId, OrderRole.Seller);
-        await transitions.Fire(order.Id, OrderTrigger.FundingBroadcast, "The seller reported the funding transaction.", o => o.ChannelPoint = point.ToString(),
-            new { channel_point = point.ToString() });
-        await chain.Advance(order.Id);
+        var channelPoint = point.ToString();
+        await transitions.Change(order.Id, async (db, o) =>
+        {
+            // One channel is one sale: the same outpoint reported again for another order would be paid twice.
+            if (await db.Orders.AnyAsync(other => other.ChannelPoint == channelPoint && other.Id != o.Id))
+                throw new MagmaException(MarketErrors.ChannelPointInUse, "This funding outpoint is already reported for another order.", "tx_id");
+            o.ChannelPoint = channelPoint;
+            await transitions.Fire(db, o, OrderTrigger.FundingBroadcast, "The seller reported the funding transaction.", new { channel_point = channelPoint });
+        });
+        try
+        {
+            await chain.Advance(order.Id);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The report is recorded, so the call succeeded; a block's chain pass (or the sweep) takes the order on.
+            logger.LogInformation(ex, "Checking the funding of order {OrderId} right after its report failed; the chain pass catches up", order.Id);
+        }
     }
 
     private Bolt11Invoice CheckInvoice(Data.Order order, string? paymentRequest)

@@ -67,8 +67,8 @@ public sealed class Lsps1RoutingTests : MarketHarness
     [Fact]
     public async Task RecommendedGoesToTheMoreReliableAutomatedSellerWhichAcceptsWithItsOwnInvoice()
     {
-        var (goodNode, good, goodOffer) = await Seller(feeRatePpm: 3_000, alias: "reliable");
-        var (_, _, shakyOffer) = await Seller(feeRatePpm: 100, alias: "shaky");
+        var (goodNode, good, goodOffer) = await Seller(feeRatePpm: 3_000, alias: "reliable", minBlockLength: 144);
+        var (_, _, shakyOffer) = await Seller(feeRatePpm: 100, alias: "shaky", minBlockLength: 144);
         await Automate(goodOffer, successes: 8, failures: 1);
         await Automate(shakyOffer, successes: 1, failures: 5);
         var buyer = await BuyerNode();
@@ -89,7 +89,7 @@ public sealed class Lsps1RoutingTests : MarketHarness
     [Fact]
     public async Task CheapestGoesToTheLowestFeeAndFallsBackToTheHouseWhenTheSellerDoesNotAccept()
     {
-        var (_, _, cheapOffer) = await Seller(feeRatePpm: 100, baseFeeSat: 1, alias: "cheap");
+        var (_, _, cheapOffer) = await Seller(feeRatePpm: 100, baseFeeSat: 1, alias: "cheap", minBlockLength: 144);
         await Automate(cheapOffer);
         var buyer = await BuyerNode();
 
@@ -108,8 +108,8 @@ public sealed class Lsps1RoutingTests : MarketHarness
     [Fact]
     public async Task OffersThatAreNotAutomatedOrCannotPushTheClientBalanceAreNotCandidates()
     {
-        var (_, _, manualOffer) = await Seller(feeRatePpm: 1, alias: "manual");
-        var (_, _, automatedOffer) = await Seller(feeRatePpm: 1, alias: "automated");
+        var (_, _, manualOffer) = await Seller(feeRatePpm: 1, alias: "manual", minBlockLength: 144);
+        var (_, _, automatedOffer) = await Seller(feeRatePpm: 1, alias: "automated", minBlockLength: 144);
         await Automate(automatedOffer);
         var buyer = (await BuyerNode()).Pubkey.ToHex();
 

@@ -1,8 +1,6 @@
 using Magma.Lightning;
-using Magma.Market.Accounts;
-using Magma.Market.Offers;
 using Magma.Market.Orders;
-using Magma.Market.Escrow;
+using Magma.Payments.Data;
 
 namespace Magma.Market.Tests.Orders;
 
@@ -11,39 +9,55 @@ public sealed class MarketplaceOrderLifecycleTests : MarketHarness
     [Fact]
     public async Task ASellerWithItsOwnNodeIsPaidOnlyAfterTheChannelIsValid()
     {
-        await Get<OfferService>().Toggle(MarketCaller.AdminCaller, Get<HouseSeller>().OfferId);
-        var (sellerNode, seller, offer) = await Seller();
-        var buyer = await BuyerNode();
-
-        var bought = await Get<OrderPlacement>().Buy(null, new LiquidityOrderInput(Uri(buyer), "5000", null, false, false, null));
-        var order = bought.Order;
+        var deal = await MarketplaceOrder();
+        var order = await Order(deal.OrderId);
         Assert.Equal(OrderStatus.WaitingForSellerApproval, order.Status);
-        Assert.Equal(offer.Id, order.OfferId);
         Assert.Null(order.BuyerInvoice);
+        Assert.Equal((5_000_000, 5_100, 102, 5_202), (order.SizeSat, order.SellerFeeSat, order.PlatformFeeSat, order.BuyerAmountSat));
+        var ledgerBefore = await PlatformLedger();
 
-        var sellerInvoice = await sellerNode.CreateInvoice(new CreateInvoiceParams(order.SellerFeeSat * 1000, Expiry: TimeSpan.FromHours(72)));
-        await Get<SellerOperations>().Accept(seller, order.Id, sellerInvoice.PaymentRequest);
-        order = await Order(order.Id);
+        order = await Accept(deal);
         Assert.Equal(OrderStatus.WaitingForBuyerPayment, order.Status);
-        Assert.Equal(sellerInvoice.PaymentHash, Lightning.Bolt11.Bolt11Decoder.Decode(order.BuyerInvoice!).Invoice!.PaymentHash);
-        Assert.Equal((order.SellerFeeSat + order.PlatformFeeSat) * 1000, Lightning.Bolt11.Bolt11Decoder.Decode(order.BuyerInvoice!).Invoice!.AmountMsat);
+        var buyerInvoice = Lightning.Bolt11.Bolt11Decoder.Decode(order.BuyerInvoice!).Invoice!;
+        Assert.Equal(deal.SellerInvoiceHash, buyerInvoice.PaymentHash);
+        Assert.Equal(order.BuyerAmountSat * 1000, buyerInvoice.AmountMsat);
+        Assert.Equal(House.Pubkey, buyerInvoice.Payee);
 
-        await Simnet.PayFromExternal(order.BuyerInvoice!);
-        await WaitFor(order.Id, OrderStatus.WaitingForChannelOpen);
+        var payment = await PayFromBuyerNode(deal);
+        await OpenAndReport(deal);
+        order = await WaitFor(deal.OrderId, OrderStatus.WaitingForOnChainConfirmation);
+        Assert.Equal(InvoiceState.Open, (await NodeOf(deal.SellerPubkey).LookupInvoice(deal.SellerInvoiceHash!))!.State);
+        Assert.Equal(InvoiceState.Accepted, await HoldState(deal.OrderId));
 
-        await sellerNode.ConnectPeer(new NodeUri(buyer.Pubkey, "127.0.0.1", 9735));
-        var opened = await sellerNode.OpenChannel(new OpenChannelParams(buyer.Pubkey, order.SizeSat));
-        await Get<SellerOperations>().AddTransaction(seller, order.Id, opened.FundingOutpoint.ToString());
-        order = await WaitFor(order.Id, OrderStatus.WaitingForOnChainConfirmation);
-        Assert.Equal(InvoiceState.Open, (await sellerNode.LookupInvoice(sellerInvoice.PaymentHash))!.State);
+        await Simnet.Mine(2);
+        await Eventually(async () => (await Order(deal.OrderId)).FundingConfirmations == 2);
+        Assert.Equal(InvoiceState.Open, (await NodeOf(deal.SellerPubkey).LookupInvoice(deal.SellerInvoiceHash!))!.State);
 
-        await Simnet.Mine(3);
-        order = await WaitFor(order.Id, OrderStatus.ValidChannelOpening);
-        await Eventually(async () => (await Order(order.Id)).EscrowSettledAt is not null);
-        Assert.Equal(InvoiceState.Settled, (await sellerNode.LookupInvoice(sellerInvoice.PaymentHash))!.State);
-        Assert.Equal(InvoiceState.Settled, (await House.LookupInvoice(sellerInvoice.PaymentHash))!.State);
+        await Simnet.Mine();
+        order = await WaitFor(deal.OrderId, OrderStatus.ValidChannelOpening);
+        await Eventually(async () => (await Order(deal.OrderId)).EscrowSettledAt is not null);
 
-        await Simnet.Mine(144);
-        await WaitFor(order.Id, OrderStatus.ChannelMonitoringFinished);
+        // The seller's own invoice is paid, which released the preimage that settled the buyer's HTLC.
+        Assert.Equal(InvoiceState.Settled, (await NodeOf(deal.SellerPubkey).LookupInvoice(deal.SellerInvoiceHash!))!.State);
+        Assert.Equal(InvoiceState.Settled, await HoldState(deal.OrderId));
+        var paid = await payment;
+        Assert.Equal(PayOutcome.Succeeded, paid.Outcome);
+        Assert.Equal(OrderPaymentStatus.SuccessfulPayment, (await Order(deal.OrderId)).PaymentStatus);
+        var channel = Assert.Single(await NodeOf(deal.BuyerPubkey).ListChannels());
+        Assert.Equal((deal.SellerPubkey, order.SizeSat, 0L), (channel.RemotePubkey, channel.CapacitySat, channel.LocalBalanceSat));
+
+        // The platform wallet took the buyer's amount and paid the seller's amount plus the routing fee: it keeps its fee.
+        var payout = Assert.Single(await Payouts(deal.OrderId));
+        Assert.Equal(TransactionStatus.Completed, payout.Status);
+        var ledger = await PlatformLedger();
+        Assert.Equal(order.BuyerAmountSat * 1000, ledger.GetValueOrDefault(LedgerEntryKind.Credit) - ledgerBefore.GetValueOrDefault(LedgerEntryKind.Credit));
+        Assert.Equal(-(order.SellerFeeSat * 1000 + payout.FeeMsat), ledger.GetValueOrDefault(LedgerEntryKind.Debit) - ledgerBefore.GetValueOrDefault(LedgerEntryKind.Debit));
+        Assert.True(payout.FeeMsat > 0);
+        Assert.Equal(order.PlatformFeeSat * 1000 - payout.FeeMsat, ledger.Values.Sum() - ledgerBefore.Values.Sum());
+
+        await MineTo(order.MonitoringEndHeight!.Value);
+        order = await WaitFor(deal.OrderId, OrderStatus.ChannelMonitoringFinished);
+        Assert.Null(order.ClosedBlocksBeforeMin);
+        Assert.Equal(0, order.FeeAboveCapSeconds);
     }
 }
