@@ -5,7 +5,6 @@ using Magma.Market.Escrow;
 using Magma.Payments;
 using Magma.Payments.Data;
 using Magma.Payments.Webhooks;
-using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Market.Orders;
 
@@ -18,16 +17,17 @@ public sealed class OrderWebhooks(MarketPlatform platform, WebhookSignal signal)
 {
     public const string EventType = "order.status_changed";
 
+    private const string AccountEndpoints =
+        "SELECT id, url, event_filters, account_id FROM webhook_endpoints WHERE (account_id = $p0 OR account_id = $p1) AND active = 1 AND deleted_at IS NULL";
+
     public async Task StatusChanged(MarketDbContext db, Order order, OrderStatus? from, DateTime now)
     {
         var accounts = new[] { order.BuyerAccountId, order.SellerAccountId }.OfType<string>().Distinct().ToList();
-        var endpoints = await db.WebhookEndpoints
-            .Where(e => e.AccountId != null && accounts.Contains(e.AccountId) && e.Active && e.DeletedAt == null)
-            .ToListAsync();
+        var endpoints = await WebhookOutbox.Endpoints(db, AccountEndpoints, order.BuyerAccountId, order.SellerAccountId);
         var environmentId = platform.EnvironmentId;
         foreach (var accountId in accounts)
         {
-            var mine = endpoints.Where(e => e.AccountId == accountId && WebhookOutbox.Accepts(e, EventType)).ToList();
+            var mine = endpoints.Where(e => e.AccountId == accountId && WebhookOutbox.Accepts(e.EventFilters, EventType)).ToList();
             if (mine.Count == 0)
                 continue;
             var envelopeId = $"{EventType}:{order.Id}:{OrderNames.Of(order.Status)}";

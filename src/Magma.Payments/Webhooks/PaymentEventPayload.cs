@@ -13,14 +13,14 @@ namespace Magma.Payments.Webhooks;
 /// </summary>
 public static class PaymentEventPayload
 {
-    public static string Build(PaymentTransaction tx, PaymentsEnvironment environment, Asset asset, string eventType)
+    public static string Build(PaymentTransaction tx, EnvironmentType environmentType, Asset asset, string eventType)
     {
         var payload = new JsonObject
         {
             ["id"] = EventId(eventType, tx.Id),
             ["event_type"] = eventType,
-            ["environment"] = environment.Type == EnvironmentType.Sandbox ? "sandbox" : "production",
-            ["environment_id"] = environment.Id,
+            ["environment"] = environmentType == EnvironmentType.Sandbox ? "sandbox" : "production",
+            ["environment_id"] = tx.EnvironmentId,
             ["wallet_id"] = tx.WalletId,
             ["node_id"] = null,
             ["data"] = new JsonObject

@@ -4,7 +4,6 @@ using Magma.Payments.Assets;
 using Magma.Payments.Data;
 using Magma.Payments.Lnbits;
 using Magma.Payments.Transactions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Payments.Webhooks;
 
@@ -15,24 +14,28 @@ namespace Magma.Payments.Webhooks;
 /// </summary>
 public sealed class WebhookOutbox(AssetCatalog assets, WebhookSignal signal)
 {
+    // The endpoints an environment's payment events go to; account endpoints only receive order events.
+    private const string EnvironmentEndpoints =
+        "SELECT id, url, event_filters FROM webhook_endpoints WHERE environment_id = $p0 AND account_id IS NULL AND active = 1 AND deleted_at IS NULL";
+
     public async Task Add(PaymentsDbContext db, PaymentTransaction tx, string eventType, DateTime now)
     {
         var id = PaymentEventPayload.EventId(eventType, tx.Id);
-        if (db.WebhookEvents.Local.Any(e => e.Id == id) || await db.WebhookEvents.AnyAsync(e => e.Id == id))
+        if (db.WebhookEvents.Local.Any(e => e.Id == id) || await db.ExistsAsync("SELECT 1 FROM webhook_events WHERE id = $p0", id))
             return;
-        var environment = await db.Environments.FirstAsync(e => e.Id == tx.EnvironmentId);
+        var environmentType = Enum.Parse<EnvironmentType>((await db.QueryAsync("SELECT type FROM environments WHERE id = $p0", r => r.GetString(0), tx.EnvironmentId)).Single());
         var asset = assets.Get(tx.AssetId);
         db.WebhookEvents.Add(new WebhookEvent
         {
             Id = id, EnvironmentId = tx.EnvironmentId, EventType = eventType, TransactionId = tx.Id, WalletId = tx.WalletId,
-            Payload = PaymentEventPayload.Build(tx, environment, asset, eventType), CreatedAt = now,
+            Payload = PaymentEventPayload.Build(tx, environmentType, asset, eventType), CreatedAt = now,
         });
 
-        var endpoints = await db.WebhookEndpoints
-            .Where(e => e.EnvironmentId == tx.EnvironmentId && e.AccountId == null && e.Active && e.DeletedAt == null)
-            .ToListAsync();
-        foreach (var endpoint in endpoints.Where(e => Accepts(e, eventType)))
-            db.WebhookDeliveries.Add(NewDelivery(id, endpoint.Id, endpoint.Url, body: null, now));
+        foreach (var endpoint in await Endpoints(db, EnvironmentEndpoints, tx.EnvironmentId))
+        {
+            if (Accepts(endpoint.EventFilters, eventType))
+                db.WebhookDeliveries.Add(NewDelivery(id, endpoint.Id, endpoint.Url, body: null, now));
+        }
 
         if (tx.WebhookUrl is not null && eventType == PaymentEventTypes.Completed && tx.Direction == TransactionDirection.Receive)
             db.WebhookDeliveries.Add(NewDelivery(id, endpointId: null, tx.WebhookUrl, LnbitsPaymentJson.Serialize(tx, asset), now));
@@ -40,9 +43,13 @@ public sealed class WebhookOutbox(AssetCatalog assets, WebhookSignal signal)
         SqliteDatabase.AfterCommit(signal.Notify);
     }
 
-    public static bool Accepts(WebhookEndpoint endpoint, string eventType)
+    /// <summary>Endpoints as a write unit sees them: id, url, filters and owning account, by a prepared statement.</summary>
+    public static Task<List<EndpointTarget>> Endpoints(PaymentsDbContext db, string sql, params object?[] args) =>
+        db.QueryAsync(sql, r => new EndpointTarget(r.GetString(0), r.GetString(1), r.GetString(2), r.FieldCount > 3 && !r.IsDBNull(3) ? r.GetString(3) : null), args);
+
+    public static bool Accepts(string eventFilters, string eventType)
     {
-        var filters = JsonSerializer.Deserialize<List<string>>(endpoint.EventFilters) ?? [];
+        var filters = JsonSerializer.Deserialize<List<string>>(eventFilters) ?? [];
         return filters.Count == 0 || filters.Contains(eventType);
     }
 
@@ -52,3 +59,6 @@ public sealed class WebhookOutbox(AssetCatalog assets, WebhookSignal signal)
         Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now, UpdatedAt = now,
     };
 }
+
+/// <summary>Where a delivery goes: the endpoint, its URL and filters, and the account that owns it, if any.</summary>
+public sealed record EndpointTarget(string Id, string Url, string EventFilters, string? AccountId);
