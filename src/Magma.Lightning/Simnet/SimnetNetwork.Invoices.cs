@@ -155,7 +155,7 @@ public sealed partial class SimnetNetwork
     private static long NextSettleIndex(SimnetDbContext db, string node) =>
         Math.Max(
             db.Invoices.Where(i => i.NodePubkey == node).Max(i => (long?)i.SettleIndex) ?? 0,
-            db.Invoices.Local.Where(i => i.NodePubkey == node).Max(i => (long?)i.SettleIndex) ?? 0) + 1;
+            db.ChangeTracker.Entries<SimInvoice>().Select(e => e.Entity).Where(i => i.NodePubkey == node).Max(i => (long?)i.SettleIndex) ?? 0) + 1;
 
     private async Task<IReadOnlyList<IReadOnlyList<RouteHintHop>>> PrivateRouteHints(string node)
     {

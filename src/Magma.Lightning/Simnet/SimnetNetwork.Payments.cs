@@ -120,7 +120,7 @@ public sealed partial class SimnetNetwork
         var payments = await db.Payments
             .Where(p => p.Destination == invoice.NodePubkey && p.PaymentHash == invoice.PaymentHash && p.Status == PaymentStatus.InFlight)
             .ToListAsync();
-        payments.AddRange(db.Payments.Local.Where(p => p.Destination == invoice.NodePubkey && p.PaymentHash == invoice.PaymentHash
+        payments.AddRange(db.ChangeTracker.Entries<SimPayment>().Select(e => e.Entity).Where(p => p.Destination == invoice.NodePubkey && p.PaymentHash == invoice.PaymentHash
             && p.Status == PaymentStatus.InFlight && !payments.Contains(p)));
         foreach (var payment in payments)
         {

@@ -87,9 +87,10 @@ internal sealed class PreparedInserts : SaveChangesInterceptor
         {
             var command = _command ??= Prepare(transaction.Connection!);
             command.Transaction = transaction;
+            var values = entry.CurrentValues;
             for (var i = 0; i < _columns.Length; i++)
             {
-                var value = entry.Property(_columns[i].Name).CurrentValue;
+                var value = values[_columns[i]];
                 if (value is not null && _mappings[i].Converter is { } converter)
                     value = converter.ConvertToProvider(value);
                 command.Parameters[i].Value = value ?? DBNull.Value;

@@ -15,7 +15,7 @@ public static class Ledger
     public static async Task<long> Available(PaymentsDbContext db, string walletId)
     {
         var saved = await db.LedgerEntries.Where(e => e.WalletId == walletId).SumAsync(e => (long?)e.Amount) ?? 0;
-        var unsaved = db.LedgerEntries.Local.Where(e => e.WalletId == walletId && db.Entry(e).State == EntityState.Added).Sum(e => e.Amount);
+        var unsaved = db.ChangeTracker.Entries<LedgerEntry>().Where(e => e.State == EntityState.Added && e.Entity.WalletId == walletId).Sum(e => e.Entity.Amount);
         return saved + unsaved;
     }
 

@@ -65,9 +65,11 @@ public sealed class SandboxOutcomes(
         }
         if (tx.Direction == TransactionDirection.Receive)
         {
-            await nodes.Sandbox.CancelInvoice(tx.PaymentHash!);
+            // Close first, then cancel: the node's cancel event would otherwise race this unit and close the
+            // receive as expired. Once closed, that event finds nothing pending.
             await Update(tx, (db, current) => receives.Close(db, current,
                 outcome == SandboxOutcome.Fail ? TransactionStatus.Failed : TransactionStatus.Expired, now, "Payment failed (sandbox behavior: fail)."));
+            await nodes.Sandbox.CancelInvoice(tx.PaymentHash!);
             return;
         }
         await Update(tx, (db, current) => outcome switch

@@ -21,7 +21,8 @@ public sealed class WebhookOutbox(AssetCatalog assets, WebhookSignal signal)
     public async Task Add(PaymentsDbContext db, PaymentTransaction tx, string eventType, DateTime now)
     {
         var id = PaymentEventPayload.EventId(eventType, tx.Id);
-        if (db.WebhookEvents.Local.Any(e => e.Id == id) || await db.ExistsAsync("SELECT 1 FROM webhook_events WHERE id = $p0", id))
+        // Tracked entries, not DbSet.Local: a LocalView stays on the pooled context and raises an event per tracked row.
+        if (db.ChangeTracker.Entries<WebhookEvent>().Any(e => e.Entity.Id == id) || await db.ExistsAsync("SELECT 1 FROM webhook_events WHERE id = $p0", id))
             return;
         var environmentType = Enum.Parse<EnvironmentType>((await db.QueryAsync("SELECT type FROM environments WHERE id = $p0", r => r.GetString(0), tx.EnvironmentId)).Single());
         var asset = assets.Get(tx.AssetId);
