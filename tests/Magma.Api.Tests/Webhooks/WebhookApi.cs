@@ -44,14 +44,24 @@ public sealed class WebhookApi : IAsyncLifetime
     /// <summary>The deliveries that reached <paramref name="path"/>, once there are at least <paramref name="count"/>.</summary>
     public async Task<IReadOnlyList<ReceivedWebhook>> ReceivedAt(string path, int count = 1)
     {
+        await Received(path, d => d.Count >= count, $"{count} deliveries");
+        return Receiver.Received.Where(r => r.Path == path).ToList();
+    }
+
+    /// <summary>The first delivery to <paramref name="path"/> that <paramref name="match"/> accepts, waiting for it to come.</summary>
+    public async Task<ReceivedWebhook> ReceivedAt(string path, Func<ReceivedWebhook, bool> match, string what) =>
+        (await Received(path, d => d.Any(match), what)).First(match);
+
+    private async Task<IReadOnlyList<ReceivedWebhook>> Received(string path, Func<IReadOnlyList<ReceivedWebhook>, bool> done, string what)
+    {
         var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30);
         while (true)
         {
             var received = Receiver.Received.Where(r => r.Path == path).ToList();
-            if (received.Count >= count)
+            if (done(received))
                 return received;
             if (TimeProvider.System.GetUtcNow() > deadline)
-                throw new TimeoutException($"{received.Count} of {count} deliveries reached {path}.");
+                throw new TimeoutException($"Gave up waiting for {what} at {path}; received: {string.Join(" | ", received.Select(r => r.Text))}");
             await Task.Delay(25);
         }
     }
