@@ -26,6 +26,7 @@ public static class MarketServices
         services.AddSingleton<LiquidityQuote>();
         services.AddSingleton<MarketPlatform>();
         services.AddSingleton<OrderWebhooks>();
+        services.AddSingleton<AccountWebhookEndpoints>();
         services.AddSingleton<OrderTransitions>();
         services.AddSingleton<OrderAccess>();
         services.AddSingleton<EscrowService>();

@@ -1,13 +1,17 @@
 using System.Net.Http.Json;
+using Magma.Payments.Webhooks;
 using Magma.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Magma.Api.Tests;
 
 /// <summary>
 /// The real host on a temporary SQLite file and the real Simnet, with blocks mined only on demand.
-/// Two apps over the same <see cref="TemporaryDatabase"/> behave like a process restart.
+/// Two apps over the same <see cref="TemporaryDatabase"/> behave like a process restart. Webhook URLs resolve through
+/// <see cref="OfflineDns"/>, and sandboxes accept loopback ones, as in Development, so tests can receive on 127.0.0.1.
 /// </summary>
 public sealed class MagmaApp(TemporaryDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
@@ -21,6 +25,8 @@ public sealed class MagmaApp(TemporaryDatabase database, IDictionary<string, str
         builder.UseSetting("Simnet:BlockInterval", "00:00:00");
         builder.UseSetting("Simnet:ExpirySweepInterval", "00:00:00");
         builder.UseSetting("Magma:AdminToken", AdminToken);
+        builder.UseSetting("Payments:Webhooks:AllowInsecureSandboxUrls", "true");
+        builder.ConfigureTestServices(services => services.AddSingleton<IHostAddressResolver, OfflineDns>());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Magma.Lightning.Crypto;
 using Magma.Payments.Assets;
+using Magma.Payments.Environments;
 using Magma.Payments.Transactions;
+using Magma.Payments.Webhooks;
 
 namespace Magma.Api.Lnbits;
 
@@ -20,7 +22,8 @@ internal static class LnbitsInvoiceRoute
     private const int MaxExtraLength = 4096;
     private const int MaxUnhashedDescriptionBytes = 4096;
 
-    public static async Task<IResult> Create(LnbitsKey key, LnbitsBody body, InvoiceIssuer issuer, HoldInvoiceService holds, AssetCatalog assets, CancellationToken cancellationToken)
+    public static async Task<IResult> Create(LnbitsKey key, LnbitsBody body, InvoiceIssuer issuer, HoldInvoiceService holds, AssetCatalog assets,
+        EnvironmentService environments, WebhookUrlPolicy webhookUrls, CancellationToken cancellationToken)
     {
         var amountMsat = AmountMsat(body);
         var memo = body.Text("memo");
@@ -33,12 +36,15 @@ internal static class LnbitsInvoiceRoute
         if (extra is { Length: > MaxExtraLength })
             throw LnbitsProblem.BadRequest($"extra must be at most {MaxExtraLength} characters of JSON.");
 
-        var request = new InvoiceRequest(key.Wallet.Id, amountMsat, memo, TimeSpan.FromSeconds(expiry),
-            DescriptionHash: DescriptionHash(body), WebhookUrl: Webhook(body), Extra: extra);
+        var descriptionHash = DescriptionHash(body);
         var callerHash = body.Text("payment_hash");
         var serverHold = body.Bool("hold") ?? false;
         if (callerHash is not null && serverHold)
             throw LnbitsProblem.BadRequest("Give either payment_hash (you keep the preimage) or hold: true (the server keeps it), not both.");
+        // Last, because it may ask DNS.
+        var webhook = await LnbitsWebhookUrl.Validate(body, key, environments, webhookUrls, cancellationToken);
+        var request = new InvoiceRequest(key.Wallet.Id, amountMsat, memo, TimeSpan.FromSeconds(expiry),
+            DescriptionHash: descriptionHash, WebhookUrl: webhook, Extra: extra);
 
         var tx = callerHash is not null ? await holds.Create(key.Caller, request with { HoldPaymentHash = callerHash.ToLowerInvariant() }, cancellationToken)
             : serverHold ? await holds.Create(key.Caller, WithServerPreimage(request), cancellationToken)
@@ -70,16 +76,6 @@ internal static class LnbitsInvoiceRoute
         if (!Hex.TryDecode(unhashed, out var description) || description.Length > MaxUnhashedDescriptionBytes)
             throw LnbitsProblem.BadRequest($"unhashed_description must be hex of at most {MaxUnhashedDescriptionBytes} bytes.");
         return Convert.ToHexStringLower(SHA256.HashData(description));
-    }
-
-    private static string? Webhook(LnbitsBody body)
-    {
-        var webhook = body.Text("webhook");
-        if (string.IsNullOrWhiteSpace(webhook))
-            return null;
-        if (webhook.Length > 2048 || !Uri.TryCreate(webhook.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw LnbitsProblem.BadRequest("webhook must be an absolute http or https URL of at most 2048 characters.");
-        return webhook.Trim();
     }
 
     private static InvoiceRequest WithServerPreimage(InvoiceRequest request)

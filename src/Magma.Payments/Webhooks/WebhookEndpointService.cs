@@ -12,11 +12,19 @@ namespace Magma.Payments.Webhooks;
 
 /// <summary>
 /// Webhook endpoints of an environment (<c>payment.webhook_endpoint.*</c>). The signing secret is generated here,
-/// returned once by create and rotate_secret, and kept in plaintext because HMAC signing needs it.
+/// returned once by create and rotate_secret, and kept in plaintext because HMAC signing needs it. Endpoints owned by
+/// a marketplace account (<c>AccountId</c> set) live in the platform environment but are not the environment's:
+/// nothing here finds or changes them.
 /// </summary>
 public sealed class WebhookEndpointService(SqliteDatabase database, EnvironmentService environments, WebhookUrlPolicy urls, TimeProvider time)
 {
     public static IReadOnlyList<string> AvailableEventTypes => PaymentEventTypes.Webhook;
+
+    public IReadOnlyList<string> EventTypes(Caller caller)
+    {
+        caller.Require(PermissionResource.Webhooks, PermissionLevel.Read);
+        return AvailableEventTypes;
+    }
 
     public async Task<WebhookEndpointWithSecret> Create(Caller caller, string? environmentId, string? url, IReadOnlyList<string>? eventFilters, CancellationToken cancellationToken = default)
     {
@@ -82,13 +90,15 @@ public sealed class WebhookEndpointService(SqliteDatabase database, EnvironmentS
         return WebhookEndpointView.From(endpoint);
     }
 
+    /// <summary>An API key may leave <paramref name="environmentId"/> out: it means the key's own environment.</summary>
     public async Task<IReadOnlyList<WebhookEndpointView>> FindMany(Caller caller, string? environmentId)
     {
         caller.Require(PermissionResource.Webhooks, PermissionLevel.Read);
-        var environment = await environments.Find(caller, Ids.Require(environmentId, "environment_id"));
+        var id = environmentId is null ? caller.ScopedEnvironmentId() : Ids.Require(environmentId, "environment_id");
+        var environment = await environments.Find(caller, id ?? throw PaymentErrors.Invalid("environment_id is required.", "environment_id"));
         await using var db = database.Read<PaymentsDbContext>();
         var endpoints = await db.WebhookEndpoints
-            .Where(e => e.EnvironmentId == environment.Id && e.DeletedAt == null)
+            .Where(e => e.EnvironmentId == environment.Id && e.AccountId == null && e.DeletedAt == null)
             .OrderBy(e => e.CreatedAt)
             .ToListAsync();
         return endpoints.Select(WebhookEndpointView.From).ToList();
@@ -98,7 +108,7 @@ public sealed class WebhookEndpointService(SqliteDatabase database, EnvironmentS
     {
         await using var db = database.Read<PaymentsDbContext>();
         var found = await db.WebhookEndpoints
-            .Where(e => e.Id == id && e.DeletedAt == null)
+            .Where(e => e.Id == id && e.AccountId == null && e.DeletedAt == null)
             .Join(db.Environments.Where(env => env.DeletedAt == null), e => e.EnvironmentId, env => env.Id, (e, env) => new { Endpoint = e, env.Type })
             .FirstOrDefaultAsync();
         if (found is null || !caller.CanSeeEnvironment(found.Endpoint.EnvironmentId))
@@ -141,5 +151,5 @@ public sealed class WebhookEndpointService(SqliteDatabase database, EnvironmentS
         return filters;
     }
 
-    private static string NewSecret() => SecretHash.NewToken(WebhookSigner.SecretPrefix);
+    public static string NewSecret() => SecretHash.NewToken(WebhookSigner.SecretPrefix);
 }

@@ -9,7 +9,8 @@ namespace Magma.Payments.Webhooks;
 
 /// <summary>
 /// <c>payment.webhook_event.*</c>: the outbox and its delivery log, for support and reconciliation. A key scoped to
-/// one wallet sees only that wallet's events.
+/// one wallet sees only that wallet's events. Marketplace accounts' order events are left out: they are written in
+/// the platform environment but belong to the accounts, and describe their orders, not the environment's payments.
 /// </summary>
 public sealed class WebhookEventQueries(SqliteDatabase database, EnvironmentService environments)
 {
@@ -22,7 +23,7 @@ public sealed class WebhookEventQueries(SqliteDatabase database, EnvironmentServ
             throw new MagmaException(PaymentErrors.InvalidId, "Invalid ID", "id");
         await using var db = database.Read<PaymentsDbContext>();
         var found = await db.WebhookEvents
-            .Where(e => e.Id == eventId)
+            .Where(e => e.Id == eventId && e.AccountId == null)
             .Join(db.Environments.Where(env => env.DeletedAt == null), e => e.EnvironmentId, env => env.Id, (e, _) => e)
             .FirstOrDefaultAsync();
         if (found is null || !CanSee(caller, found))
@@ -41,7 +42,7 @@ public sealed class WebhookEventQueries(SqliteDatabase database, EnvironmentServ
         page = ValidPage(page);
 
         await using var db = database.Read<PaymentsDbContext>();
-        var query = db.WebhookEvents.Where(e => e.EnvironmentId == environment.Id);
+        var query = db.WebhookEvents.Where(e => e.EnvironmentId == environment.Id && e.AccountId == null);
         if (caller is Caller.ServiceKey { WalletId: { } scopedWallet })
             query = query.Where(e => e.WalletId == scopedWallet);
         if (filter.From is { } from)

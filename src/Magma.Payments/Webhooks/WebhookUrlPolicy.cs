@@ -15,54 +15,58 @@ namespace Magma.Payments.Webhooks;
 public sealed class WebhookUrlPolicy(IHostAddressResolver resolver, IOptions<PaymentsOptions> options)
 {
     public const int MaxUrlLength = 2048;
-    private const string Property = "url";
 
     public WebhookAddressRule RuleFor(EnvironmentType environment) =>
         environment == EnvironmentType.Sandbox && options.Value.Webhooks.AllowInsecureSandboxUrls
             ? WebhookAddressRule.PublicOrLoopback
             : WebhookAddressRule.PublicOnly;
 
-    /// <summary>The trimmed URL when it is acceptable for <paramref name="environment"/>; otherwise INVALID_WEBHOOK_URL.</summary>
-    public async Task<string> Validate(string? url, EnvironmentType environment, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The trimmed URL when it is acceptable for <paramref name="environment"/>; otherwise INVALID_WEBHOOK_URL naming
+    /// <paramref name="property"/>, the field the URL came in (an LNbits invoice calls it <c>webhook</c>).
+    /// </summary>
+    public async Task<string> Validate(string? url, EnvironmentType environment, CancellationToken cancellationToken = default, string property = "url")
     {
+        MagmaException Invalid(string message) => new(PaymentErrors.InvalidWebhookUrl, message, property);
+
         var trimmed = url?.Trim();
         if (string.IsNullOrEmpty(trimmed))
-            throw Invalid("url is required.");
+            throw Invalid($"{property} is required.");
         if (trimmed.Length > MaxUrlLength)
-            throw Invalid($"url must be at most {MaxUrlLength} characters.");
+            throw Invalid($"{property} must be at most {MaxUrlLength} characters.");
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || string.IsNullOrEmpty(uri.Host))
-            throw Invalid("url must be an absolute http(s) URL, such as https://api.example.com/webhooks/magma.");
+            throw Invalid($"{property} must be an absolute http(s) URL, such as https://api.example.com/webhooks/magma.");
         if (!string.IsNullOrEmpty(uri.UserInfo))
-            throw Invalid("url must not contain credentials (user:password@); authenticate deliveries with the signature instead.");
+            throw Invalid($"{property} must not contain credentials (user:password@); authenticate deliveries with the signature instead.");
 
         var rule = RuleFor(environment);
         if (rule == WebhookAddressRule.PublicOnly && uri.Scheme != Uri.UriSchemeHttps)
             throw Invalid(environment == EnvironmentType.Live
                 ? "Webhook URLs of a LIVE environment must use https."
                 : "Webhook URLs must use https (http is allowed in SANDBOX only when Payments:Webhooks:AllowInsecureSandboxUrls is true).");
-        await CheckHost(uri, rule, cancellationToken);
+        await CheckHost(uri, rule, Invalid, cancellationToken);
         return trimmed;
     }
 
-    private async Task CheckHost(Uri uri, WebhookAddressRule rule, CancellationToken cancellationToken)
+    private async Task CheckHost(Uri uri, WebhookAddressRule rule, Func<string, MagmaException> invalid, CancellationToken cancellationToken)
     {
         var host = uri.DnsSafeHost.TrimEnd('.').ToLowerInvariant();
         if (IPAddress.TryParse(host, out var literal))
         {
             if (WebhookAddresses.Refusal(literal, rule) is { } reason)
-                throw Invalid($"Webhook URL host {literal} is not a public address ({reason}); webhooks must target a publicly reachable host.");
+                throw invalid($"Webhook URL host {literal} is not a public address ({reason}); webhooks must target a publicly reachable host.");
             return;
         }
         if (host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal))
         {
             if (rule == WebhookAddressRule.PublicOrLoopback)
                 return;
-            throw Invalid($"Webhook URL host '{host}' is a loopback name; webhooks must target a publicly reachable host.");
+            throw invalid($"Webhook URL host '{host}' is a loopback name; webhooks must target a publicly reachable host.");
         }
         if (host.EndsWith(".local", StringComparison.Ordinal) || host == "local")
-            throw Invalid($"Webhook URL host '{host}' is a .local (mDNS) name, which is not publicly reachable.");
+            throw invalid($"Webhook URL host '{host}' is a .local (mDNS) name, which is not publicly reachable.");
         if (host.EndsWith(".internal", StringComparison.Ordinal) || host == "internal")
-            throw Invalid($"Webhook URL host '{host}' is an .internal name, which is not publicly reachable.");
+            throw invalid($"Webhook URL host '{host}' is an .internal name, which is not publicly reachable.");
 
         IPAddress[] addresses;
         try
@@ -71,16 +75,14 @@ public sealed class WebhookUrlPolicy(IHostAddressResolver resolver, IOptions<Pay
         }
         catch (SocketException)
         {
-            throw Invalid($"Webhook URL host '{host}' could not be resolved; webhooks must target a publicly reachable host.");
+            throw invalid($"Webhook URL host '{host}' could not be resolved; webhooks must target a publicly reachable host.");
         }
         if (addresses.Length == 0)
-            throw Invalid($"Webhook URL host '{host}' resolves to no address.");
+            throw invalid($"Webhook URL host '{host}' resolves to no address.");
         foreach (var address in addresses)
         {
             if (WebhookAddresses.Refusal(address, rule) is { } reason)
-                throw Invalid($"Webhook URL host '{host}' resolves to {address}, which is not a public address ({reason}).");
+                throw invalid($"Webhook URL host '{host}' resolves to {address}, which is not a public address ({reason}).");
         }
     }
-
-    private static MagmaException Invalid(string message) => new(PaymentErrors.InvalidWebhookUrl, message, Property);
 }

@@ -5,13 +5,17 @@ using Magma.Payments.Access;
 using Magma.Payments.Credentials;
 using Magma.Payments.Environments;
 using Magma.Payments.Wallets;
+using Magma.Payments.Webhooks;
 using Magma.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static Magma.Api.Tests.GraphQL.GraphQLClient;
 
 namespace Magma.Api.Tests.GraphQL;
 
-/// <summary>One of each credential kind, two environments (A and B), a wallet in A and an order bought with a session key.</summary>
+/// <summary>
+/// One of each credential kind, two environments (A and B), a wallet and a webhook endpoint in A, and an order bought
+/// with a session key.
+/// </summary>
 public sealed class AuthWorld : IAsyncLifetime
 {
     private readonly TemporaryDatabase _database = new();
@@ -21,6 +25,8 @@ public sealed class AuthWorld : IAsyncLifetime
     public string EnvironmentA { get; private set; } = "";
     public string WalletA { get; private set; } = "";
     public string OrderId { get; private set; } = "";
+    /// <summary>A payment webhook endpoint of environment A (payment.failed only, so the matrix's receives send nothing).</summary>
+    public string EndpointA { get; private set; } = "";
     public Dictionary<string, (string, string)[]> Credentials { get; } = new();
 
     public async Task InitializeAsync()
@@ -43,6 +49,7 @@ public sealed class AuthWorld : IAsyncLifetime
         Credentials["key-read"] = [ApiKey((await keys.Create(Caller.AdminCaller, "read", EnvironmentA, null,
             [new(PermissionResource.Payments, PermissionLevel.Read), new(PermissionResource.Environments, PermissionLevel.Read)])).PlaintextKey)];
         Credentials["key-other-env"] = [ApiKey((await keys.Create(Caller.AdminCaller, "other", environmentB, null, all)).PlaintextKey)];
+        EndpointA = (await services.GetRequiredService<WebhookEndpointService>().Create(Caller.AdminCaller, EnvironmentA, "http://127.0.0.1:9/matrix", ["payment.failed"])).Endpoint.Id;
         Credentials["account"] = [Bearer((await services.GetRequiredService<AccountService>().Create(MarketCaller.AdminCaller, "an account")).Key.Plaintext)];
 
         var buyer = (await (await Client.PostAsJsonAsync("/api/v1/sandbox/nodes", new { alias = "auth-buyer" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("uri").GetString();

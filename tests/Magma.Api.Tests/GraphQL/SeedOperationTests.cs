@@ -59,6 +59,28 @@ public sealed class SeedOperationTests(SeedWorld world) : IClassFixture<SeedWorl
         Assert.Contains(list.EnumerateArray(), a => a.At("symbol").GetString() == "USDT" && a.At("precision").GetInt32() == 6);
     }
 
+    [Fact]
+    public async Task CreateWebhookEndpointReturnsTheSecretOnceAndTheEndpoint()
+    {
+        var created = (await Client.Graph(SeedOperations.IntegrateCreateWebhookEndpoint, null, Key)).Data().At("payment", "webhook_endpoint", "create");
+        var id = created.At("endpoint", "id").GetString()!;
+        try
+        {
+            Assert.StartsWith("whsec_", created.At("secret").GetString());
+            Assert.True(Guid.TryParse(id, out _));
+            Assert.Equal("https://api.example.com/webhooks/amboss", created.At("endpoint", "url").GetString());
+            Assert.Equal(["payment.completed", "payment.failed", "payment.expired"],
+                created.At("endpoint", "event_filters").EnumerateArray().Select(f => f.GetString()!).ToArray());
+            Assert.True(created.At("endpoint", "active").GetBoolean());
+        }
+        finally
+        {
+            // api.example.com is a real host: no later test's payment should try to reach it.
+            var deleted = await Client.Graph("mutation($id: String!) { payment { webhook_endpoint { delete(id: $id) } } }", new { id }, Key);
+            Assert.True(deleted.Data().At("payment", "webhook_endpoint", "delete").GetBoolean());
+        }
+    }
+
     [Theory]
     [InlineData(SeedOperations.IntegrateCreateReceive, false)]
     [InlineData(SeedOperations.ReceiveCreateReceive, false)]

@@ -1,5 +1,6 @@
 using System.Text;
 using Magma.Payments.Webhooks;
+using Magma.Testing.Webhooks;
 
 namespace Magma.Payments.Tests.Webhooks;
 

@@ -3,6 +3,7 @@ using Magma.Payments.Access;
 using Magma.Payments.Data;
 using Magma.Payments.Transactions;
 using Magma.Payments.Webhooks;
+using Magma.Testing.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Payments.Tests.Webhooks;

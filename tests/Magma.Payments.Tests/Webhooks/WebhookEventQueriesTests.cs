@@ -3,6 +3,7 @@ using Magma.Payments.Data;
 using Magma.Payments.Errors;
 using Magma.Payments.Transactions;
 using Magma.Payments.Webhooks;
+using Magma.Testing.Webhooks;
 
 namespace Magma.Payments.Tests.Webhooks;
 

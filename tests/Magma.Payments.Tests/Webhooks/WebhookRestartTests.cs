@@ -1,6 +1,7 @@
 using Magma.Payments.Access;
 using Magma.Payments.Data;
 using Magma.Payments.Transactions;
+using Magma.Testing.Webhooks;
 
 namespace Magma.Payments.Tests.Webhooks;
 

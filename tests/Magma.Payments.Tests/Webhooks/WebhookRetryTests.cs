@@ -2,6 +2,7 @@ using Magma.Payments.Access;
 using Magma.Payments.Data;
 using Magma.Payments.Transactions;
 using Magma.Payments.Webhooks;
+using Magma.Testing.Webhooks;
 
 namespace Magma.Payments.Tests.Webhooks;
 

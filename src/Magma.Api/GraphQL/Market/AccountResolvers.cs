@@ -4,7 +4,7 @@ using Magma.Market.Data;
 
 namespace Magma.Api.GraphQL.Market;
 
-/// <summary>Node-signed registration, admin-created accounts, and an account's own keys.</summary>
+/// <summary>Node-signed registration, admin-created accounts, and an account's own keys and webhook endpoints.</summary>
 public static class AccountResolvers
 {
     public static SchemaBuilder AddAccounts(this SchemaBuilder builder) => builder
@@ -41,7 +41,14 @@ public static class AccountResolvers
         {
             await rc.Get<AccountService>().RevokeKey(rc.Market, ctx.Argument<IdArguments>("input").Id);
             return new { success = true };
-        });
+        })
+        .Field("AccountMutations.create_webhook_endpoint", async (ctx, rc) =>
+        {
+            var input = ctx.Argument<WebhookEndpointArguments>("input");
+            return await rc.Get<AccountWebhookEndpoints>().Create(rc.Market, input.AccountId, input.Url, input.EventFilters, ctx.CancellationToken);
+        })
+        .Field("AccountMutations.delete_webhook_endpoint", async (ctx, rc) =>
+            (object?)await rc.Get<AccountWebhookEndpoints>().Delete(rc.Market, ctx.Argument<string>("id")));
 
     public sealed record LoginArguments(string? Pubkey, string? Signature);
 
@@ -50,4 +57,6 @@ public static class AccountResolvers
     public sealed record MintArguments(string? AccountId, string? Name);
 
     public sealed record IdArguments(string? Id);
+
+    public sealed record WebhookEndpointArguments(string? AccountId, string? Url, List<string>? EventFilters);
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Magma.Payments.Tests.Webhooks;
+namespace Magma.Testing.Webhooks;
 
 /// <summary>One POST as the receiver saw it, raw body included.</summary>
 public sealed record ReceivedWebhook(string Path, byte[] Body, string? Timestamp, string? Signature, string? ContentType, int AnsweredStatus)
