@@ -1,18 +1,10 @@
-using Magma.Api.Endpoints;
-using Magma.Api.Health;
 using Magma.Api.Hosting;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMagma();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseCors();
-app.UseRateLimiter();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.Write });
-app.MapEndpointModules();
+app.UseMagma();
 
 await app.InitializeMagma();
 await app.RunAsync();

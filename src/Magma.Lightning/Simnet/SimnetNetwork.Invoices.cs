@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Magma.Lightning.Bolt11;
 using Magma.Lightning.Crypto;
 using Magma.Lightning.Simnet.Data;
+using Magma.Lightning.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Lightning.Simnet;
@@ -44,9 +45,10 @@ public sealed partial class SimnetNetwork
 
         var created = await Write(async db =>
         {
-            if (await db.Invoices.AnyAsync(i => i.NodePubkey == node && i.PaymentHash == paymentHash))
+            if (await db.ExistsAsync("SELECT 1 FROM sim_invoices WHERE node_pubkey = $p0 AND payment_hash = $p1", node, paymentHash))
                 return null;
-            var addIndex = (await db.Invoices.Where(i => i.NodePubkey == node).MaxAsync(i => (long?)i.AddIndex) ?? 0) + 1;
+            var addIndex = (await db.QueryAsync("SELECT MAX(add_index) FROM sim_invoices WHERE node_pubkey = $p0",
+                r => r.IsDBNull(0) ? 0 : r.GetInt64(0), node)).Single() + 1;
             var invoice = new SimInvoice
             {
                 NodePubkey = node, PaymentHash = paymentHash, PaymentRequest = paymentRequest, Preimage = preimage,

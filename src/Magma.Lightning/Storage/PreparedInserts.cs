@@ -75,6 +75,9 @@ internal sealed class PreparedInserts : SaveChangesInterceptor
         {
             var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
             _generatedKey = type.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] ? key : null;
+            // A generated key is read back after the row is written; nothing may point at it before that.
+            if (_generatedKey is not null && type.GetReferencingForeignKeys().Any())
+                throw new NotSupportedException($"{type.DisplayName()} has a store-generated key that other tables reference; give it a client-side key.");
             _columns = type.GetProperties().Where(p => p != _generatedKey).ToArray();
             _mappings = _columns.Select(p => p.GetRelationalTypeMapping()).ToArray();
             var names = string.Join(", ", _columns.Select(p => Quote(p.GetColumnName(table)!)));

@@ -31,6 +31,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         WriteConnectionString = builder.ConnectionString;
         builder.Mode = SqliteOpenMode.ReadOnly;
         ReadConnectionString = builder.ConnectionString;
+        _preparedReads = new PreparedReads(ReadConnectionString);
 
         _writer = new SqliteConnection(WriteConnectionString);
         _writer.Open();
@@ -129,6 +130,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _writerLoop;
         _stopping.Cancel();
+        _preparedReads.Dispose();
         _writer.Dispose();
         _stopping.Dispose();
         SqliteConnection.ClearAllPools();

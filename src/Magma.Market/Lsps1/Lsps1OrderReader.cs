@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Magma.Lightning.Storage;
 using Magma.Market.Data;
 using Magma.Market.Orders;
@@ -7,10 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace Magma.Market.Lsps1;
 
 /// <summary>
-/// get_order's read: clients poll it every few seconds per order, so it is one prepared statement on a pooled
-/// read-only connection, reading only the columns the LSPS1 view needs, instead of a context and two full entities.
+/// get_order's read: clients poll it every few seconds per order, so it is one prepared read, with only the columns
+/// the LSPS1 view needs, instead of a context and two full entities.
 /// </summary>
-public sealed class Lsps1OrderReader(SqliteDatabase database) : IDisposable
+public sealed class Lsps1OrderReader(SqliteDatabase database)
 {
     private const string Sql = """
         SELECT o.id, o.status, o.paid_onchain, o.paid_at, o.escrow_settled_at, o.escrow_cancelled_at, o.buyer_invoice,
@@ -20,40 +19,10 @@ public sealed class Lsps1OrderReader(SqliteDatabase database) : IDisposable
                l.onchain_address, l.onchain_min_confirmations, l.onchain_min_fee_for0_conf, l.refund_onchain_address,
                l.onchain_refunded_sat, l.onchain_refund_pending_sat
         FROM lsps1_orders l JOIN orders o ON o.id = l.order_id
-        WHERE l.order_id = $id
+        WHERE l.order_id = $p0
         """;
 
-    private readonly ConcurrentBag<SqliteCommand> _idle = [];
-
-    public async Task<Lsps1Pair?> Find(string orderId)
-    {
-        var command = _idle.TryTake(out var pooled) ? pooled : await Prepare();
-        Lsps1Pair? found;
-        try
-        {
-            command.Parameters[0].Value = orderId;
-            // The reader is closed before the command goes back to the pool: another request may take it at once.
-            await using (var reader = await command.ExecuteReaderAsync())
-                found = await reader.ReadAsync() ? Read(reader) : null;
-        }
-        catch
-        {
-            Dispose(command);
-            throw;
-        }
-        _idle.Add(command);
-        return found;
-    }
-
-    private async Task<SqliteCommand> Prepare()
-    {
-        var connection = await database.OpenReadConnection();
-        var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        command.Parameters.Add("$id", SqliteType.Text);
-        command.Prepare();
-        return command;
-    }
+    public async Task<Lsps1Pair?> Find(string orderId) => (await database.Query(Sql, Read, orderId)).SingleOrDefault();
 
     private static Lsps1Pair Read(SqliteDataReader r)
     {
@@ -78,17 +47,4 @@ public sealed class Lsps1OrderReader(SqliteDatabase database) : IDisposable
     private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static DateTime? Date(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc);
-
-    private static void Dispose(SqliteCommand command)
-    {
-        var connection = command.Connection;
-        command.Dispose();
-        connection?.Dispose();
-    }
-
-    public void Dispose()
-    {
-        while (_idle.TryTake(out var command))
-            Dispose(command);
-    }
 }

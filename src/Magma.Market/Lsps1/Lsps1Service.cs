@@ -89,8 +89,8 @@ public sealed class Lsps1Service(
 
     private async Task<Offer> HouseOffer()
     {
-        await using var db = database.Read<MarketDbContext>();
-        var offer = await db.Offers.FirstOrDefaultAsync(o => o.Id == house.OfferId);
+        // Read on every create_order, so a prepared read rather than an EF query.
+        var offer = (await database.Rows<MarketDbContext, Offer>("id = $p0", house.OfferId)).SingleOrDefault();
         return offer is { Status: OfferStatus.Enabled }
             ? offer
             : throw new Lsps1Exception(Lsps1Codes.Unavailable, "The house seller is not taking orders.");

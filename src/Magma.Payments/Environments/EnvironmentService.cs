@@ -70,8 +70,8 @@ public sealed class EnvironmentService(SqliteDatabase database, EnvironmentNodes
     /// <summary>An environment the caller may see, or NOT_FOUND (also for other tenants' environments).</summary>
     public async Task<PaymentsEnvironment> Find(Caller caller, string id)
     {
-        await using var db = database.Read<PaymentsDbContext>();
-        var environment = await db.Environments.FirstOrDefaultAsync(e => e.Id == id && e.DeletedAt == null);
+        // Every payment call passes here, so it is a prepared read rather than an EF query.
+        var environment = (await database.Rows<PaymentsDbContext, PaymentsEnvironment>("id = $p0 AND deleted_at IS NULL", id)).SingleOrDefault();
         if (environment is null || !caller.CanSeeEnvironment(id))
             throw new MagmaException(PaymentErrors.EnvironmentNotFound, "Environment not found.");
         return environment;

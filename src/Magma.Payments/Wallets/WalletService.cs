@@ -67,8 +67,8 @@ public sealed class WalletService(SqliteDatabase database, EnvironmentService en
     /// <summary>A wallet the caller may see, or NOT_FOUND, whether it is missing or someone else's.</summary>
     public async Task<Wallet> Find(Caller caller, string id)
     {
-        await using var db = database.Read<PaymentsDbContext>();
-        var wallet = await db.Wallets.FirstOrDefaultAsync(w => w.Id == id && w.DeletedAt == null);
+        // Every payment call starts here, so it is a prepared read rather than an EF query.
+        var wallet = (await database.Rows<PaymentsDbContext, Wallet>("id = $p0 AND deleted_at IS NULL", id)).SingleOrDefault();
         if (wallet is null || !caller.CanSeeWallet(wallet.EnvironmentId, wallet.Id))
             throw new MagmaException(PaymentErrors.WalletNotFound, "Wallet not found.");
         return wallet;
@@ -100,11 +100,10 @@ public sealed class WalletService(SqliteDatabase database, EnvironmentService en
         if (string.IsNullOrEmpty(key) || key.Length > 128)
             return null;
         var hash = SecretHash.Of(key);
-        await using var db = database.Read<PaymentsDbContext>();
-        var wallet = await db.Wallets
-            .Where(w => (w.AdminKeyHash == hash || w.InvoiceKeyHash == hash) && w.DeletedAt == null)
-            .Join(db.Environments.Where(e => e.DeletedAt == null), w => w.EnvironmentId, e => e.Id, (w, _) => w)
-            .FirstOrDefaultAsync();
+        // Every LNbits request authenticates, so this is a prepared read rather than an EF query.
+        var wallet = (await database.Rows<PaymentsDbContext, Wallet>(
+            "(admin_key_hash = $p0 OR invoice_key_hash = $p0) AND deleted_at IS NULL"
+            + " AND environment_id IN (SELECT id FROM environments WHERE deleted_at IS NULL) LIMIT 1", hash)).SingleOrDefault();
         return wallet is null ? null : (new Caller.WalletKey(wallet.Id, wallet.EnvironmentId, wallet.AdminKeyHash == hash), wallet);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Magma.Benchmarks.Load;
 
 namespace Magma.Benchmarks.Lsps1;
 
@@ -13,7 +14,6 @@ namespace Magma.Benchmarks.Lsps1;
 public sealed class Lsps1Scenario : IBenchmarkScenario
 {
     private const int Clients = 32;
-    private static int _reportedFailures;
     private const string ClientNode = "0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798";
 
     public string Name => "lsps1";
@@ -26,24 +26,22 @@ public sealed class Lsps1Scenario : IBenchmarkScenario
         try
         {
             var commits = SqliteCommitTimer.CommitsPerSecond(data, TimeSpan.FromSeconds(Math.Max(3, seconds / 2)));
-            Console.WriteLine(Line("SQLite single-row commits (WAL, FULL)", commits, null));
+            Console.WriteLine(LoadReport.Line("SQLite single-row commits (WAL, FULL)", commits));
 
-            await using var host = await Lsps1BenchmarkHost.Start(data);
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients * 2, UseProxy = false })
-            {
-                BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromSeconds(30),
-            };
+            await using var host = await BenchmarkHost.Start(data);
+            using var http = host.Client(Clients * 2);
             var orders = new ConcurrentBag<string>();
+            // Long enough for tiered JIT to settle; a short warm-up measures the compiler, not the engine.
             Console.WriteLine("Warming up ...");
-            await LoadRunner.Run(Clients, TimeSpan.FromSeconds(2), _ => Create(http, orders));
+            await LoadRunner.Run(Clients, TimeSpan.FromSeconds(5), _ => Create(http, orders));
 
             var create = await LoadRunner.Run(Clients, duration, _ => Create(http, orders));
-            Console.WriteLine(Line("create_order", create.PerSecond, create));
+            Console.WriteLine(LoadReport.Line("create_order", create.PerSecond, create));
             var ids = orders.ToArray();
-            var get = await LoadRunner.Run(Clients, duration, i => Get(http, $"/api/v1/get_order?order_id={ids[i % ids.Length]}"));
-            Console.WriteLine(Line("get_order", get.PerSecond, get));
-            var hello = await LoadRunner.Run(Clients, duration, _ => Get(http, "/bench/hello"));
-            Console.WriteLine(Line("hello (trivial JSON)", hello.PerSecond, hello));
+            var get = await LoadRunner.Run(Clients, duration, i => LoadReport.Get(http, $"/api/v1/get_order?order_id={ids[i % ids.Length]}"));
+            Console.WriteLine(LoadReport.Line("get_order", get.PerSecond, get));
+            var hello = await LoadRunner.Run(Clients, duration, _ => LoadReport.Get(http, "/bench/hello"));
+            Console.WriteLine(LoadReport.Line("hello (trivial JSON)", hello.PerSecond, hello));
 
             var createRatio = create.PerSecond / commits;
             var getRatio = get.PerSecond / hello.PerSecond;
@@ -67,27 +65,9 @@ public sealed class Lsps1Scenario : IBenchmarkScenario
             + "\"announce_channel\":false,\"public_key\":\"" + ClientNode + "\"}";
         using var response = await http.PostAsync("/api/v1/create_order", new StringContent(body, Encoding.UTF8, "application/json"));
         if (response.StatusCode != HttpStatusCode.OK)
-            return Failed("create_order", response.StatusCode, await response.Content.ReadAsStringAsync());
+            return LoadReport.Failed("create_order", response.StatusCode, await response.Content.ReadAsStringAsync());
         using var json = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
         orders.Add(json.RootElement.GetProperty("order_id").GetString()!);
         return true;
     }
-
-    private static async Task<bool> Get(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
-        return response.StatusCode == HttpStatusCode.OK || Failed(path, response.StatusCode, body);
-    }
-
-    private static bool Failed(string what, HttpStatusCode status, string body)
-    {
-        if (Interlocked.Increment(ref _reportedFailures) <= 3)
-            Console.WriteLine($"  failure: {what} -> {(int)status} {body[..Math.Min(300, body.Length)]}");
-        return false;
-    }
-
-    private static string Line(string label, double perSecond, LoadResult? load) =>
-        string.Create(CultureInfo.InvariantCulture, $"  {label,-40} {perSecond,10:N0}/s")
-        + (load is null ? "" : string.Create(CultureInfo.InvariantCulture, $"  ({load.Requests:N0} requests, {load.Failures} failed, p50 {load.P50Ms:0.0} ms, p99 {load.P99Ms:0.0} ms)"));
 }

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 
-namespace Magma.Benchmarks.Lsps1;
+namespace Magma.Benchmarks.Load;
 
-public sealed record LoadResult(int Requests, int Failures, double PerSecond, double P50Ms, double P99Ms);
+/// <summary>Latencies in milliseconds; <c>CpuMsPerRequest</c> is this process's CPU time (server and clients) per request.</summary>
+public sealed record LoadResult(int Requests, int Failures, double PerSecond, double P50Ms, double P99Ms, double CpuMsPerRequest);
 
 /// <summary>Concurrent clients each sending one request after another for a fixed time; latencies in milliseconds.</summary>
 public static class LoadRunner
@@ -11,6 +12,7 @@ public static class LoadRunner
     {
         var latencies = new List<double>[clients];
         var failures = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(async c =>
         {
@@ -27,8 +29,9 @@ public static class LoadRunner
         }).ToList();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var all = latencies.SelectMany(l => l).Order().ToList();
-        return new LoadResult(all.Count, failures, all.Count / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new LoadResult(all.Count, failures, all.Count / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Count == 0 ? 0 : cpuMs / all.Count);
     }
 
     private static double Percentile(List<double> sorted, double p) =>

@@ -1,26 +1,26 @@
 using System.Net;
 using System.Net.Sockets;
-using Magma.Api.Endpoints;
-using Magma.Api.Health;
 using Magma.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Magma.Benchmarks.Lsps1;
+namespace Magma.Benchmarks.Load;
 
 /// <summary>
 /// The real Magma host, started in-process on Kestrel at 127.0.0.1 over a fresh database with synchronous=FULL,
-/// built the way Program.cs builds it, plus one trivial JSON route that exists only here as a yardstick.
+/// with Program.cs's services and pipeline, plus one trivial JSON route that exists only here as a yardstick.
 /// </summary>
-public sealed class Lsps1BenchmarkHost : IAsyncDisposable
+public sealed class BenchmarkHost : IAsyncDisposable
 {
+    public const string AdminToken = "mgm_admin_benchmark";
+
     private readonly WebApplication _app;
 
-    private Lsps1BenchmarkHost(WebApplication app, string baseUrl)
+    private BenchmarkHost(WebApplication app, string baseUrl)
     {
         _app = app;
         BaseUrl = baseUrl;
@@ -28,7 +28,11 @@ public sealed class Lsps1BenchmarkHost : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<Lsps1BenchmarkHost> Start(string dataDirectory)
+    public IServiceProvider Services => _app.Services;
+
+    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public static async Task<BenchmarkHost> Start(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var port = FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
@@ -38,24 +42,27 @@ public sealed class Lsps1BenchmarkHost : IAsyncDisposable
             ["ConnectionStrings:Magma"] = $"Data Source={Path.Combine(dataDirectory, "magma.db")}",
             ["Storage:Synchronous"] = "FULL",
             ["Simnet:BlockInterval"] = "00:00:00",
-            ["Magma:AdminToken"] = "mgm_admin_benchmark",
+            ["Magma:AdminToken"] = AdminToken,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Lsps1:RateLimit:PermitLimit"] = "1000000",
             // Every benchmark order locks house liquidity until it expires.
             ["Market:HouseSeller:TotalSizeSat"] = "1000000000000000",
         });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         builder.AddMagma();
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseCors();
-        app.UseRateLimiter();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write });
-        app.MapEndpointModules();
+        app.UseMagma();
         app.MapGet("/bench/hello", () => Results.Json(new { hello = "world" }));
         await app.InitializeMagma();
         await app.StartAsync();
-        return new Lsps1BenchmarkHost(app, $"http://127.0.0.1:{port}");
+        return new BenchmarkHost(app, $"http://127.0.0.1:{port}");
     }
+
+    public HttpClient Client(int connections) => new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseProxy = false })
+    {
+        BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30),
+    };
 
     private static int FreePort()
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
-namespace Magma.Benchmarks.Lsps1;
+namespace Magma.Benchmarks.Load;
 
 /// <summary>The yardstick for writes: one row per transaction on a WAL file with synchronous=FULL, as the server's writer is set up.</summary>
 public static class SqliteCommitTimer
