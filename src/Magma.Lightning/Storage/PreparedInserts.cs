@@ -21,21 +21,32 @@ internal sealed class PreparedInserts : SaveChangesInterceptor
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        var context = eventData.Context!;
-        var added = context.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
-        if (added.Count == 0)
-            return result;
-        var transaction = (SqliteTransaction)(context.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A write unit saves inside the writer's batch transaction."));
-        // Principals before dependents, as EF orders them: foreign keys are enforced on every statement.
-        foreach (var entry in added.OrderBy(e => Depth(e.Metadata)))
+        var tracker = eventData.Context!.ChangeTracker;
+        // SaveChanges has just detected changes; listing entries must not walk every tracked property again.
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            await Inserter(entry.Metadata).Insert(entry, transaction, cancellationToken);
-            entry.State = EntityState.Unchanged;
+            var entries = tracker.Entries().ToList();
+            var added = entries.Where(e => e.State == EntityState.Added).ToList();
+            if (added.Count == 0)
+                return result;
+            var transaction = (SqliteTransaction)(eventData.Context.Database.CurrentTransaction?.GetDbTransaction()
+                ?? throw new InvalidOperationException("A write unit saves inside the writer's batch transaction."));
+            // Principals before dependents, as EF orders them: foreign keys are enforced on every statement.
+            foreach (var entry in added.OrderBy(e => Depth(e.Metadata)))
+            {
+                await Inserter(entry.Metadata).Insert(entry, transaction, cancellationToken);
+                entry.State = EntityState.Unchanged;
+            }
+            return entries.Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+                ? result
+                : InterceptionResult<int>.SuppressWithResult(added.Count);
         }
-        return context.ChangeTracker.Entries().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            ? result
-            : InterceptionResult<int>.SuppressWithResult(added.Count);
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
