@@ -22,7 +22,8 @@ internal sealed class PreparedInserts : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         var tracker = eventData.Context!.ChangeTracker;
-        // SaveChanges has just detected changes; listing entries must not walk every tracked property again.
+        // EF calls this before its own change detection: detect once here, and not again for each listing below.
+        tracker.DetectChanges();
         var detecting = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         try

@@ -77,6 +77,27 @@ public sealed class PreparedPathsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEditToALoadedRowSavedTogetherWithNewRowsIsNotLost()
+    {
+        await _database.Write<ParcelContext>(async db =>
+        {
+            db.Parcels.Add(NewParcel("p1", "first"));
+            await db.SaveChangesAsync();
+        });
+
+        await _database.Write<ParcelContext>(async db =>
+        {
+            // Only change detection knows this row changed: the new scan alone must not decide the save is insert-only.
+            (await db.Parcels.SingleAsync(p => p.Id == "p1")).Note = "edited";
+            db.Scans.Add(new Scan { ParcelId = "p1", Place = "depot" });
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal("edited", (await _database.Rows<ParcelContext, Parcel>("id = $p0", "p1")).Single().Note);
+        Assert.Single(await _database.Query("SELECT id FROM scans", r => r.GetInt64(0)));
+    }
+
+    [Fact]
     public async Task AUniqueViolationFailsTheUnitAsEfWouldAndUndoesItsOtherRows()
     {
         await _database.Write<ParcelContext>(async db =>
