@@ -16,6 +16,7 @@ public sealed class EscrowSweep(
     OrderLifecycle lifecycle,
     HouseChannelOpener opener,
     EscrowService escrow,
+    TimeProvider time,
     ILogger<EscrowSweep> logger)
 {
     private static readonly List<OrderStatus> Failures = OrderStatuses.Failures.ToList();
@@ -30,7 +31,10 @@ public sealed class EscrowSweep(
             held = (await db.Orders.Where(o => o.Status == OrderStatus.WaitingForBuyerPayment && o.HoldTransactionId != null)
                 .Join(db.Transactions.Where(t => t.HeldAt != null), o => o.HoldTransactionId, t => t.Id, (o, t) => new { o.Id })
                 .ToListAsync(cancellationToken)).Select(x => (x.Id, (int?)null)).ToList();
-            toOpen = await db.Orders.Where(o => o.Status == OrderStatus.WaitingForChannelOpen && o.IsHouse).Select(o => o.Id).ToListAsync(cancellationToken);
+            // Orders whose last attempt still holds its claim are skipped here rather than refused one unit at a time.
+            var claimedSince = time.GetUtcNow().UtcDateTime - HouseChannelOpener.ClaimLifetime;
+            toOpen = await db.Orders.Where(o => o.Status == OrderStatus.WaitingForChannelOpen && o.IsHouse && (o.OpenAttemptedAt == null || o.OpenAttemptedAt <= claimedSince))
+                .Select(o => o.Id).ToListAsync(cancellationToken);
             toPay = await db.Orders.Where(o => o.Status == OrderStatus.ValidChannelOpening && o.PaymentHash != null && o.EscrowSettledAt == null && o.EscrowCancelledAt == null).ToListAsync(cancellationToken);
             toCancel = await db.Orders.Where(o => Failures.Contains(o.Status) && o.PaymentHash != null && o.EscrowSettledAt == null && o.EscrowCancelledAt == null).ToListAsync(cancellationToken);
         }

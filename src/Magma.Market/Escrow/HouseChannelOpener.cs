@@ -23,7 +23,8 @@ public sealed class HouseChannelOpener(
     TimeProvider time,
     ILogger<HouseChannelOpener> logger)
 {
-    private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(2);
+    /// <summary>How long an open attempt holds its order: no other attempt starts before it has run its course.</summary>
+    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(2);
 
     public ILightningNode Node => platform.Node;
 

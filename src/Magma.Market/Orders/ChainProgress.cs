@@ -74,13 +74,15 @@ public sealed class ChainProgress(
 
         if (order.Status == OrderStatus.SellerSentTransaction && OutPoint.TryParse(order.ChannelPoint, out var funding)
             && await node.GetTransactionConfirmations(funding.Value.Txid) is not null)
-            order = await transitions.Fire(order.Id, OrderTrigger.FundingSeen, "The funding transaction is on the network.");
+            order = await transitions.FireIfStill(order.Id, OrderStatus.SellerSentTransaction, OrderTrigger.FundingSeen, "The funding transaction is on the network.");
 
         if (order.Status == OrderStatus.WaitingForOnChainConfirmation && OutPoint.TryParse(order.ChannelPoint, out var point))
         {
             var confirmations = await node.GetTransactionConfirmations(point.Value.Txid) ?? 0;
             order = await transitions.Change(order.Id, async (db, o) =>
             {
+                if (o.Status != OrderStatus.WaitingForOnChainConfirmation)
+                    return;
                 o.FundingConfirmations = confirmations;
                 if (confirmations > 0)
                     o.ConfirmationHeight ??= tip - confirmations + 1;
@@ -92,8 +94,10 @@ public sealed class ChainProgress(
         if (order.Status == OrderStatus.OnChainConfirmation && OutPoint.TryParse(order.ChannelPoint, out var seen)
             && await node.FindChannel(seen.Value) is { } edge)
         {
-            order = await transitions.Fire(order.Id, OrderTrigger.ChannelSeen, "The channel is in the graph.", o => o.ChannelId = (long)edge.ChannelId);
-            order = await validation.Validate(order, edge);
+            order = await transitions.FireIfStill(order.Id, OrderStatus.OnChainConfirmation, OrderTrigger.ChannelSeen, "The channel is in the graph.",
+                o => o.ChannelId = (long)edge.ChannelId);
+            if (order.Status == OrderStatus.SellerOpenedChannel)
+                order = await validation.Validate(order, edge);
         }
 
         // Seen and recorded, but the process stopped before validating: validate now.

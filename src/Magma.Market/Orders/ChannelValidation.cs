@@ -16,12 +16,14 @@ public sealed class ChannelValidation(OrderTransitions transitions, EscrowServic
         var problem = Problem(order, edge);
         if (problem is null)
         {
-            order = await transitions.Fire(order.Id, OrderTrigger.ChannelValid, "The channel matches the order.", o =>
+            return await transitions.FireIfStill(order.Id, OrderStatus.SellerOpenedChannel, OrderTrigger.ChannelValid, "The channel matches the order.", o =>
                 o.MonitoringEndHeight = (o.ConfirmationHeight ?? 0) + o.LockedMinBlockLength);
-            return order;
         }
-        order = await transitions.Fire(order.Id, OrderTrigger.ChannelInvalid, $"The channel does not match the order: {problem}", o => o.FailureReason = problem);
-        await escrow.Cancel(order, null, "the channel did not match the order");
+        order = await transitions.FireIfStill(order.Id, OrderStatus.SellerOpenedChannel, OrderTrigger.ChannelInvalid,
+            $"The channel does not match the order: {problem}", o => o.FailureReason = problem);
+        // The cancel is idempotent: whichever path failed the order, the HTLC goes back.
+        if (order.Status == OrderStatus.InvalidChannelOpening)
+            await escrow.Cancel(order, null, "the channel did not match the order");
         return order;
     }
 

@@ -44,6 +44,20 @@ public sealed class OrderTransitions(SqliteDatabase database, OrderWebhooks webh
             await Fire(db, order, trigger, message, details);
         });
 
+    /// <summary>
+    /// Fires <paramref name="trigger"/> only if the order is still in <paramref name="expected"/>; otherwise returns it
+    /// as it now is. For steps that two paths may take at once (a block event and a sweep, an open and its chain
+    /// check): the second finds the step done, and neither fails.
+    /// </summary>
+    public Task<Order> FireIfStill(string orderId, OrderStatus expected, OrderTrigger trigger, string message, Action<Order>? alsoChange = null, object? details = null) =>
+        Change(orderId, async (db, order) =>
+        {
+            if (order.Status != expected)
+                return;
+            alsoChange?.Invoke(order);
+            await Fire(db, order, trigger, message, details);
+        });
+
     /// <summary>Fires a trigger on a tracked order inside the caller's unit.</summary>
     public async Task Fire(MarketDbContext db, Order order, OrderTrigger trigger, string message, object? details = null)
     {
