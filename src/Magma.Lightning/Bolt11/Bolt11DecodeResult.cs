@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Magma.Lightning.Bolt11;
 
+/// <summary>Why a string is not an acceptable BOLT11 invoice; the accompanying message gives the detail.</summary>
 public enum Bolt11ErrorCode
 {
     Empty,
@@ -20,8 +21,10 @@ public enum Bolt11ErrorCode
     InvalidSignature,
     PayeeMismatch,
     UnknownRequiredFeature,
+    MissingPaymentSecret,
 }
 
+/// <summary>A decoding failure: a stable code for callers and a message for people.</summary>
 public sealed record Bolt11Error(Bolt11ErrorCode Code, string Message)
 {
     public override string ToString() => Message;

@@ -12,6 +12,7 @@ public sealed record Bolt11Invoice
     public const int DefaultExpirySeconds = 3600;
     public const int DefaultMinFinalCltvExpiry = 18;
 
+    /// <summary>The payment request as decoded, in lowercase.</summary>
     public required string PaymentRequest { get; init; }
     public required BitcoinNetwork Network { get; init; }
     /// <summary>Null for an amountless invoice.</summary>
@@ -32,7 +33,9 @@ public sealed record Bolt11Invoice
     public string? Metadata { get; init; }
     public required RecoverableSignature Signature { get; init; }
 
-    public DateTimeOffset ExpiresAt => Timestamp.AddSeconds(ExpirySeconds);
+    /// <summary>Timestamp plus expiry, saturating at <see cref="DateTimeOffset.MaxValue"/> for absurd expiries.</summary>
+    public DateTimeOffset ExpiresAt =>
+        ExpirySeconds >= (DateTimeOffset.MaxValue - Timestamp).TotalSeconds ? DateTimeOffset.MaxValue : Timestamp.AddSeconds(ExpirySeconds);
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 }
@@ -40,5 +43,8 @@ public sealed record Bolt11Invoice
 /// <summary>One hop of an <c>r</c> routing hint.</summary>
 public sealed record RouteHintHop(PublicKey Pubkey, ulong ShortChannelId, uint FeeBaseMsat, uint FeeProportionalMillionths, ushort CltvExpiryDelta);
 
-/// <summary>An <c>f</c> field: an on-chain fallback. Address is null when the version is unknown to us.</summary>
+/// <summary>
+/// An <c>f</c> field: an on-chain fallback. Version 0..16 is a witness version, 17 P2PKH, 18 P2SH.
+/// Address is rendered for the invoice's network, and is null when the data is not a valid address of that version.
+/// </summary>
 public sealed record FallbackAddress(int Version, byte[] Data, string? Address);

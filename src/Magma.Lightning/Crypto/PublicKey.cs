@@ -1,6 +1,7 @@
 namespace Magma.Lightning.Crypto;
 
 /// <summary>A secp256k1 public key, always held in its 33-byte compressed form.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(PublicKeyJsonConverter))]
 public sealed class PublicKey : IEquatable<PublicKey>
 {
     private readonly byte[] _compressed;

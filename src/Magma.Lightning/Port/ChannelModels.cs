@@ -70,5 +70,8 @@ public sealed record ChannelEdge(
         (Node1.Equals(a) && Node2.Equals(b)) || (Node1.Equals(b) && Node2.Equals(a));
 }
 
-/// <summary>Public facts about any node in the graph (LND GetNodeInfo).</summary>
-public sealed record GraphNode(PublicKey Pubkey, string Alias, long TotalCapacitySat, int NumChannels, IReadOnlyList<string> Sockets);
+/// <summary>
+/// Public facts about any node in the graph (LND GetNodeInfo with include_channels): capacity, channel count,
+/// advertised sockets, and the peer of each public channel (one entry per channel, so parallel channels repeat).
+/// </summary>
+public sealed record GraphNode(PublicKey Pubkey, string Alias, long TotalCapacitySat, int NumChannels, IReadOnlyList<string> Sockets, IReadOnlyList<PublicKey> ChannelPeers);

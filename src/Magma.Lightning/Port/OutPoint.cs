@@ -4,6 +4,7 @@ using Magma.Lightning.Crypto;
 namespace Magma.Lightning;
 
 /// <summary>A transaction output, written "txid:vout" with the txid in display (explorer) byte order.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(OutPointJsonConverter))]
 public readonly record struct OutPoint(string Txid, int Vout)
 {
     public override string ToString() => $"{Txid}:{Vout}";

@@ -1,0 +1,148 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Magma.Lightning.Storage;
+
+/// <summary>
+/// Writes the new rows of a unit's SaveChanges through one prepared INSERT per entity type, built once from the EF
+/// model and kept on the writer connection. EF builds a fresh command and SQL text for every row it inserts, and
+/// SQLite parses each of them again; on the single writer that was most of what a unit cost. Updates and deletes,
+/// with their concurrency tokens, are left to EF, which sees the inserted rows as unchanged.
+/// </summary>
+internal sealed class PreparedInserts : SaveChangesInterceptor
+{
+    private readonly Dictionary<IEntityType, RowInserter> _inserters = [];
+    private readonly Dictionary<IEntityType, int> _depths = [];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        var tracker = eventData.Context!.ChangeTracker;
+        // EF calls this before its own change detection: detect once here, and not again for each listing below.
+        tracker.DetectChanges();
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var entries = tracker.Entries().ToList();
+            var added = entries.Where(e => e.State == EntityState.Added).ToList();
+            if (added.Count == 0)
+                return result;
+            var transaction = (SqliteTransaction)(eventData.Context.Database.CurrentTransaction?.GetDbTransaction()
+                ?? throw new InvalidOperationException("A write unit saves inside the writer's batch transaction."));
+            // Principals before dependents, as EF orders them: foreign keys are enforced on every statement.
+            foreach (var entry in added.OrderBy(e => Depth(e.Metadata)))
+            {
+                await Inserter(entry.Metadata).Insert(entry, transaction, cancellationToken);
+                entry.State = EntityState.Unchanged;
+            }
+            return entries.Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+                ? result
+                : InterceptionResult<int>.SuppressWithResult(added.Count);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new InvalidOperationException("Write units save with SaveChangesAsync.");
+
+    private RowInserter Inserter(IEntityType type)
+    {
+        if (!_inserters.TryGetValue(type, out var inserter))
+            _inserters[type] = inserter = new RowInserter(type);
+        return inserter;
+    }
+
+    private int Depth(IEntityType type)
+    {
+        if (_depths.TryGetValue(type, out var depth))
+            return depth;
+        depth = type.GetForeignKeys()
+            .Select(fk => fk.PrincipalEntityType)
+            .Where(principal => principal != type)
+            .Select(principal => Depth(principal) + 1)
+            .DefaultIfEmpty(0)
+            .Max();
+        return _depths[type] = depth;
+    }
+
+    /// <summary>One entity type's INSERT: its columns, their type mappings (which apply the value converters), and the
+    /// store-generated key, if any, read back with RETURNING.</summary>
+    private sealed class RowInserter
+    {
+        private readonly IProperty[] _columns;
+        private readonly RelationalTypeMapping[] _mappings;
+        private readonly IProperty? _generatedKey;
+        private readonly string _sql;
+        private SqliteCommand? _command;
+
+        public RowInserter(IEntityType type)
+        {
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            _generatedKey = type.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] ? key : null;
+            // A generated key is read back after the row is written; nothing may point at it before that.
+            if (_generatedKey is not null && type.GetReferencingForeignKeys().Any())
+                throw new NotSupportedException($"{type.DisplayName()} has a store-generated key that other tables reference; give it a client-side key.");
+            _columns = type.GetProperties().Where(p => p != _generatedKey).ToArray();
+            _mappings = _columns.Select(p => p.GetRelationalTypeMapping()).ToArray();
+            var names = string.Join(", ", _columns.Select(p => Quote(p.GetColumnName(table)!)));
+            var values = string.Join(", ", _columns.Select((_, i) => "$p" + i));
+            _sql = $"INSERT INTO {Quote(table.Name)} ({names}) VALUES ({values})"
+                + (_generatedKey is null ? "" : $" RETURNING {Quote(_generatedKey.GetColumnName(table)!)}");
+        }
+
+        public async Task Insert(EntityEntry entry, SqliteTransaction transaction, CancellationToken cancellationToken)
+        {
+            var command = _command ??= Prepare(transaction.Connection!);
+            command.Transaction = transaction;
+            var values = entry.CurrentValues;
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var value = values[_columns[i]];
+                if (value is not null && _mappings[i].Converter is { } converter)
+                    value = converter.ConvertToProvider(value);
+                command.Parameters[i].Value = value ?? DBNull.Value;
+            }
+            try
+            {
+                if (_generatedKey is null)
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                else
+                    SetGeneratedKey(entry, await command.ExecuteScalarAsync(cancellationToken));
+            }
+            catch (SqliteException ex)
+            {
+                // The shape EF gives a failed insert, so unique-index idempotency and error handling see no difference.
+                throw new DbUpdateException($"Inserting into {entry.Metadata.GetTableName()} failed: {ex.Message}", ex);
+            }
+        }
+
+        private SqliteCommand Prepare(SqliteConnection connection)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = _sql;
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var parameter = (DbParameter)_mappings[i].CreateParameter(command, "$p" + i, null, _columns[i].IsNullable);
+                command.Parameters.Add(parameter);
+            }
+            return command;
+        }
+
+        private void SetGeneratedKey(EntityEntry entry, object? value)
+        {
+            var key = entry.Property(_generatedKey!.Name);
+            key.CurrentValue = Convert.ChangeType(value, Nullable.GetUnderlyingType(_generatedKey.ClrType) ?? _generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+            key.IsTemporary = false;
+        }
+
+        private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

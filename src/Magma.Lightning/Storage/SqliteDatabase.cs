@@ -1,0 +1,160 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Magma.Lightning.Storage;
+
+/// <summary>
+/// Magma's SQLite file. Reads use their own pooled read-only connections. Every write is a unit of
+/// work queued to a single writer connection, which runs all queued units in one transaction, each in
+/// its own savepoint, and commits once: a group commit. One fsync then acknowledges many writes, which
+/// is what makes synchronous=FULL affordable, and a single writer means no SQLITE_BUSY between writers.
+/// A unit must only touch the database: never call the Lightning node or another Write from inside one.
+/// </summary>
+public sealed partial class SqliteDatabase : IAsyncDisposable
+{
+    private readonly Channel<WriteUnit> _queue = Channel.CreateUnbounded<WriteUnit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SqliteConnection _writer;
+    private readonly int _maxBatchSize;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _writerLoop;
+    private static readonly AsyncLocal<WriteUnit?> CurrentUnit = new();
+
+    public SqliteDatabase(SqliteOptions options, ILogger<SqliteDatabase>? logger = null)
+    {
+        _logger = logger ?? NullLogger<SqliteDatabase>.Instance;
+        _maxBatchSize = Math.Max(1, options.MaxBatchSize);
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { ForeignKeys = true, Pooling = true };
+        EnsureDirectoryExists(builder.DataSource);
+        WriteConnectionString = builder.ConnectionString;
+        builder.Mode = SqliteOpenMode.ReadOnly;
+        ReadConnectionString = builder.ConnectionString;
+        _preparedReads = new PreparedReads(ReadConnectionString);
+
+        _writer = new SqliteConnection(WriteConnectionString);
+        _writer.Open();
+        Execute(_writer, "PRAGMA journal_mode=WAL;");
+        Execute(_writer, $"PRAGMA synchronous={ValidSynchronous(options.Synchronous)};");
+        Execute(_writer, "PRAGMA busy_timeout=10000;");
+        _writerLoop = Task.Run(RunWriter);
+    }
+
+    public string WriteConnectionString { get; }
+
+    /// <summary>Read-only: a stray write on a read connection fails instead of bypassing the writer.</summary>
+    public string ReadConnectionString { get; }
+
+    /// <summary>Queues a unit of work; the task completes once the batch holding it is durably committed.</summary>
+    public Task<T> Write<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work)
+    {
+        var unit = new WriteUnit<T>(work);
+        if (!_queue.Writer.TryWrite(unit))
+            throw new ObjectDisposedException(nameof(SqliteDatabase));
+        return unit.Task;
+    }
+
+    /// <summary>
+    /// Inside a unit of work: runs <paramref name="action"/> once the unit's batch has durably committed, and
+    /// not at all if the unit fails. Outside a unit: runs it now. Use it to announce what a unit wrote.
+    /// </summary>
+    public static void AfterCommit(Action action)
+    {
+        if (CurrentUnit.Value is { } unit)
+            unit.AddAfterCommit(action);
+        else
+            action();
+    }
+
+    public async Task<SqliteConnection> OpenReadConnection(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(ReadConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task RunWriter()
+    {
+        var batch = new List<WriteUnit>(_maxBatchSize);
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < _maxBatchSize && reader.TryRead(out var unit))
+                batch.Add(unit);
+            await CommitBatch(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitBatch(List<WriteUnit> batch)
+    {
+        Exception? batchFailure = null;
+        try
+        {
+            using var transaction = _writer.BeginTransaction();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var savepoint = "u" + i;
+                transaction.Save(savepoint);
+                CurrentUnit.Value = batch[i];
+                try
+                {
+                    await batch[i].Execute(_writer, transaction, _stopping.Token);
+                    transaction.Release(savepoint);
+                }
+                catch (Exception)
+                {
+                    // The unit's own exception is reported to its caller; its writes are undone, the batch goes on.
+                    transaction.Rollback(savepoint);
+                    transaction.Release(savepoint);
+                }
+                finally
+                {
+                    CurrentUnit.Value = null;
+                }
+            }
+            transaction.Commit();
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "A write batch of {Count} units failed to commit", batch.Count);
+            batchFailure = ex;
+        }
+        foreach (var unit in batch)
+            unit.Complete(batchFailure);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writerLoop;
+        _stopping.Cancel();
+        _preparedReads.Dispose();
+        _writer.Dispose();
+        _stopping.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private static string ValidSynchronous(string value) =>
+        value.ToUpperInvariant() is "OFF" or "NORMAL" or "FULL" or "EXTRA"
+            ? value.ToUpperInvariant()
+            : throw new InvalidOperationException($"Storage:Synchronous must be OFF, NORMAL, FULL or EXTRA, not '{value}'.");
+
+    private static void EnsureDirectoryExists(string dataSource)
+    {
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+            return;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+            Directory.CreateDirectory(directory);
+    }
+}

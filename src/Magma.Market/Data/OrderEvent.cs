@@ -1,0 +1,17 @@
+using Magma.Market.Orders;
+
+namespace Magma.Market.Data;
+
+/// <summary>One step of an order's timeline, written in the same transaction as the status change.</summary>
+public sealed class OrderEvent
+{
+    public long Id { get; set; }
+    public required string OrderId { get; set; }
+    public OrderStatus? FromStatus { get; set; }
+    public OrderStatus ToStatus { get; set; }
+    public required string Trigger { get; set; }
+    public OrderPaymentStatus PaymentStatus { get; set; }
+    public required string Message { get; set; }
+    public string? Details { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

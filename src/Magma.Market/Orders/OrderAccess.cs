@@ -1,0 +1,33 @@
+using Magma.Lightning.Storage;
+using Magma.Market.Accounts;
+using Magma.Market.Data;
+using Magma.Market.Errors;
+using Magma.Payments;
+using Magma.Payments.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Magma.Market.Orders;
+
+public enum OrderRole { Buyer, Seller }
+
+/// <summary>Loads an order for a caller in a role; someone else's order is reported as not found.</summary>
+public sealed class OrderAccess(SqliteDatabase database)
+{
+    public async Task<Order> Load(MarketCaller caller, string? orderId, params OrderRole[] roles)
+    {
+        var id = Ids.Require(orderId, "order_id");
+        await using var db = database.Read<MarketDbContext>();
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id);
+        if (order is null || !Allowed(caller, order, roles))
+            throw new MagmaException(MarketErrors.OrderNotFound, "Order not found.");
+        return order;
+    }
+
+    public static bool Allowed(MarketCaller caller, Order order, IReadOnlyCollection<OrderRole> roles) => caller switch
+    {
+        MarketCaller.Admin => true,
+        MarketCaller.Account account => (roles.Contains(OrderRole.Buyer) && order.BuyerAccountId == account.Id)
+            || (roles.Contains(OrderRole.Seller) && order.SellerAccountId == account.Id),
+        _ => false,
+    };
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Magma.Lightning.Bolt11;
+using Magma.Payments.Errors;
+using Microsoft.Extensions.Options;
+
+namespace Magma.Payments.LightningAddress;
+
+/// <summary>
+/// Turns a Lightning Address (LUD-16) into a BOLT11 invoice through LNURL-pay (LUD-06):
+/// <c>GET https://domain/.well-known/lnurlp/user</c>, then the callback with <c>?amount=&lt;msat&gt;</c>. The invoice
+/// must be for exactly that amount and commit to the metadata's hash, or it is refused.
+/// </summary>
+public sealed class LnurlPayResolver(IHttpClientFactory httpClients, IOptions<PaymentsOptions> options)
+{
+    public const string HttpClientName = "lnurl";
+
+    public async Task<string> Resolve(string address, long amountMsat, CancellationToken cancellationToken)
+    {
+        var (user, domain) = Parse(address);
+        var scheme = options.Value.LightningAddress.AllowHttpLoopback && IsLoopback(domain) ? "http" : "https";
+        var client = httpClients.CreateClient(HttpClientName);
+        client.Timeout = options.Value.LightningAddress.RequestTimeout;
+
+        using var payRequest = await GetJson(client, new Uri($"{scheme}://{domain}/.well-known/lnurlp/{Uri.EscapeDataString(user)}"), cancellationToken);
+        var root = payRequest.RootElement;
+        if (!string.Equals(Text(root, "tag"), "payRequest", StringComparison.Ordinal))
+            throw Failed($"{address} did not answer with an LNURL-pay request.");
+        var callback = Text(root, "callback") ?? throw Failed("The LNURL-pay response has no callback.");
+        var metadata = Text(root, "metadata") ?? throw Failed("The LNURL-pay response has no metadata.");
+        var min = Number(root, "minSendable");
+        var max = Number(root, "maxSendable");
+        if (amountMsat < min || amountMsat > max)
+            throw Failed($"{address} accepts between {min / 1000} and {max / 1000} sats.");
+
+        var separator = callback.Contains('?') ? '&' : '?';
+        using var invoiceResponse = await GetJson(client, new Uri($"{callback}{separator}amount={amountMsat}"), cancellationToken);
+        var invoice = Text(invoiceResponse.RootElement, "pr") ?? throw Failed(Text(invoiceResponse.RootElement, "reason") ?? "The LNURL callback returned no invoice.");
+        var decoded = Bolt11Decoder.Decode(invoice);
+        if (!decoded.Success)
+            throw Failed($"The LNURL callback returned an invalid invoice: {decoded.Error.Message}");
+        if (decoded.Invoice.AmountMsat != amountMsat)
+            throw Failed("The LNURL callback returned an invoice for a different amount.");
+        var metadataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(metadata)));
+        if (decoded.Invoice.DescriptionHash is not null && decoded.Invoice.DescriptionHash != metadataHash)
+            throw Failed("The LNURL invoice does not commit to the LNURL metadata.");
+        return invoice;
+    }
+
+    public static (string User, string Domain) Parse(string address)
+    {
+        var at = address.IndexOf('@');
+        if (at <= 0 || at != address.LastIndexOf('@') || at == address.Length - 1)
+            throw PaymentErrors.Invalid("lightning_address must look like user@domain.", "address.lightning_address");
+        var user = address[..at];
+        var domain = address[(at + 1)..].ToLowerInvariant();
+        if (user.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '+'))
+            || Uri.CheckHostName(domain.Split(':')[0]) == UriHostNameType.Unknown)
+            throw PaymentErrors.Invalid("lightning_address must look like user@domain.", "address.lightning_address");
+        return (user.ToLowerInvariant(), domain);
+    }
+
+    private static async Task<JsonDocument> GetJson(HttpClient client, Uri uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetAsync(uri, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var document = JsonDocument.Parse(body);
+            if (!response.IsSuccessStatusCode || string.Equals(Text(document.RootElement, "status"), "ERROR", StringComparison.OrdinalIgnoreCase))
+            {
+                var reason = Text(document.RootElement, "reason") ?? $"HTTP {(int)response.StatusCode}";
+                document.Dispose();
+                throw Failed($"The Lightning Address server refused: {reason}");
+            }
+            return document;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException)
+        {
+            throw Failed($"The Lightning Address server could not be reached or answered badly ({ex.GetType().Name}).");
+        }
+    }
+
+    private static bool IsLoopback(string domain)
+    {
+        var host = domain.Split(':')[0];
+        return host == "localhost" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static long Number(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.TryGetInt64(out var number) ? number : throw Failed($"The LNURL-pay response has no {name}.");
+
+    private static MagmaException Failed(string message) => new(PaymentErrors.LightningAddressFailed, message, "address.lightning_address");
+}

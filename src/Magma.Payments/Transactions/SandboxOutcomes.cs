@@ -1,0 +1,92 @@
+using Magma.Lightning.Storage;
+using Magma.Payments.Data;
+using Magma.Payments.Environments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Magma.Payments.Transactions;
+
+/// <summary>
+/// Carries out due sandbox behaviours. A receive set to <c>complete</c> is paid by Simnet's external payer, so
+/// it completes through the same node event as a real payment; <c>fail</c> cancels its invoice. Sends settle
+/// without touching Lightning.
+/// </summary>
+public sealed class SandboxOutcomes(
+    SqliteDatabase database,
+    ISandboxPayer payer,
+    EnvironmentNodes nodes,
+    SendOutcomes sends,
+    InvoiceSettlement receives,
+    TimeProvider time,
+    ILogger<SandboxOutcomes> logger)
+{
+    public async Task<int> RunDue(int limit = 200)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        List<PaymentTransaction> due;
+        await using (var db = database.Read<PaymentsDbContext>())
+            due = await db.Transactions
+                .Where(t => t.Stage == TransactionStage.SandboxScheduled && t.SandboxDueAt <= now)
+                .OrderBy(t => t.SandboxDueAt)
+                .Take(limit)
+                .ToListAsync();
+        foreach (var tx in due)
+        {
+            try
+            {
+                await Run(tx, now);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Resolved another way in the meantime (paid for real, cancelled): nothing to do.
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Sandbox behaviour for transaction {TransactionId} failed", tx.Id);
+            }
+        }
+        return due.Count;
+    }
+
+    private async Task Run(PaymentTransaction tx, DateTime now)
+    {
+        var outcome = Enum.Parse<SandboxOutcome>(tx.SandboxBehavior!, ignoreCase: true);
+        if (tx.Direction == TransactionDirection.Receive && outcome == SandboxOutcome.Complete)
+        {
+            await Update(tx, async (db, current) =>
+            {
+                current.Stage = TransactionStage.Open;
+                current.UpdatedAt = now;
+                await Task.CompletedTask;
+            });
+            if (!await payer.Pay(tx.PaymentRequest!))
+                await Update(tx, (db, current) => receives.Close(db, current, TransactionStatus.Failed, now, "The sandbox payer could not pay the invoice."));
+            return;
+        }
+        if (tx.Direction == TransactionDirection.Receive)
+        {
+            // Close first, then cancel: the node's cancel event would otherwise race this unit and close the
+            // receive as expired. Once closed, that event finds nothing pending.
+            await Update(tx, (db, current) => receives.Close(db, current,
+                outcome == SandboxOutcome.Fail ? TransactionStatus.Failed : TransactionStatus.Expired, now, "Payment failed (sandbox behavior: fail)."));
+            await nodes.Sandbox.CancelInvoice(tx.PaymentHash!);
+            return;
+        }
+        await Update(tx, (db, current) => outcome switch
+        {
+            SandboxOutcome.Complete => sends.Complete(db, current, feeMsat: 0, preimage: null, now, "Payment sent (sandbox behavior: complete)"),
+            SandboxOutcome.Fail => sends.Close(db, current, TransactionStatus.Failed, "Payment failed (sandbox behavior: fail).", now),
+            _ => sends.Close(db, current, TransactionStatus.Expired, null, now),
+        });
+    }
+
+    private Task Update(PaymentTransaction tx, Func<PaymentsDbContext, PaymentTransaction, Task> change) =>
+        database.Write<PaymentsDbContext>(async db =>
+        {
+            var current = await db.Transactions.FirstAsync(t => t.Id == tx.Id);
+            if (current.Status != TransactionStatus.Pending)
+                return;
+            await change(db, current);
+            await db.SaveChangesAsync();
+        });
+}

@@ -1,0 +1,100 @@
+using Magma.Lightning;
+using Magma.Lightning.Storage;
+using Magma.Payments.Data;
+using Magma.Payments.Environments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Magma.Payments.Transactions;
+
+/// <summary>
+/// The safety net behind the node events: expires unpaid receives, follows sends the node still has in flight,
+/// finishes work a crash interrupted, and runs due sandbox behaviours. Each step is bounded and uses an index.
+/// </summary>
+public sealed class TransactionReconciler(
+    SqliteDatabase database,
+    EnvironmentNodes nodes,
+    InvoiceSettlement settlement,
+    SendDispatcher dispatcher,
+    SandboxOutcomes sandbox,
+    TimeProvider time,
+    ILogger<TransactionReconciler> logger)
+{
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+    private const int BatchSize = 200;
+
+    public async Task Sweep(CancellationToken cancellationToken = default)
+    {
+        await sandbox.RunDue(BatchSize);
+        await ExpireReceives(cancellationToken);
+        await FollowSends(cancellationToken);
+    }
+
+    private async Task ExpireReceives(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (tx, type) in await Pending(TransactionDirection.Receive, t => t.Stage == TransactionStage.Open && t.ExpiresAt <= now && t.HeldAt == null))
+        {
+            var node = nodes.For(type);
+            var invoice = await node.LookupInvoice(tx.PaymentHash!, cancellationToken);
+            if (invoice?.State is InvoiceState.Settled or InvoiceState.Accepted)
+            {
+                await settlement.Apply(invoice);
+                continue;
+            }
+            // Cancel first, so a payment cannot land on an invoice we are about to call expired.
+            if (await node.CancelInvoice(tx.PaymentHash!, cancellationToken) == CancelInvoiceResult.AlreadySettled)
+                continue;
+            await settlement.Apply(invoice is null ? Canceled(tx) : invoice with { State = InvoiceState.Canceled });
+        }
+    }
+
+    private async Task FollowSends(CancellationToken cancellationToken)
+    {
+        var stale = time.GetUtcNow().UtcDateTime - Grace;
+        foreach (var (tx, type) in await Pending(TransactionDirection.Send, t => (t.Stage == TransactionStage.Dispatched || t.Stage == TransactionStage.Open) && t.UpdatedAt <= stale))
+        {
+            try
+            {
+                if (tx.Stage == TransactionStage.Open)
+                    await dispatcher.Dispatch(tx.Id);
+                else
+                    await dispatcher.Track(tx, type);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Following send {TransactionId} failed; the next sweep retries", tx.Id);
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>Checks every pending receive against the node, as after a (re)connection to its event stream.</summary>
+    public async Task CatchUp(EnvironmentType type, CancellationToken cancellationToken)
+    {
+        var node = nodes.For(type);
+        foreach (var (tx, _) in await Pending(TransactionDirection.Receive, t => t.Stage == TransactionStage.Open, type, int.MaxValue))
+        {
+            if (await node.LookupInvoice(tx.PaymentHash!, cancellationToken) is { } invoice)
+                await settlement.Apply(invoice);
+        }
+    }
+
+    private async Task<List<(PaymentTransaction Tx, EnvironmentType Type)>> Pending(
+        TransactionDirection direction, System.Linq.Expressions.Expression<Func<PaymentTransaction, bool>> condition, EnvironmentType? type = null, int limit = BatchSize)
+    {
+        await using var db = database.Read<PaymentsDbContext>();
+        var rows = await db.Transactions
+            .Where(t => t.Status == TransactionStatus.Pending && t.Direction == direction)
+            .Where(condition)
+            .Join(db.Environments, t => t.EnvironmentId, e => e.Id, (t, e) => new { Tx = t, e.Type })
+            .Where(x => type == null || x.Type == type)
+            .Take(limit)
+            .ToListAsync();
+        return rows.Where(r => r.Type == EnvironmentType.Sandbox || nodes.LiveAvailable).Select(r => (r.Tx, r.Type)).ToList();
+    }
+
+    private static LightningInvoice Canceled(PaymentTransaction tx) =>
+        new(tx.PaymentHash!, tx.PaymentRequest ?? "", tx.AmountMsat, 0, InvoiceState.Canceled, tx.IsHold, tx.Description, null,
+            tx.CreatedAt, tx.ExpiresAt ?? tx.CreatedAt, null, null, 0, 0);
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace Magma.Benchmarks.Load;
+
+/// <summary>Latencies in milliseconds; <c>CpuMsPerRequest</c> is this process's CPU time (server and clients) per request.</summary>
+public sealed record LoadResult(int Requests, int Failures, double PerSecond, double P50Ms, double P99Ms, double CpuMsPerRequest);
+
+/// <summary>Concurrent clients each sending one request after another for a fixed time; latencies in milliseconds.</summary>
+public static class LoadRunner
+{
+    public static async Task<LoadResult> Run(int clients, TimeSpan duration, Func<int, Task<bool>> request)
+    {
+        var latencies = new List<double>[clients];
+        var failures = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, clients).Select(async c =>
+        {
+            var mine = latencies[c] = new List<double>(4096);
+            var i = 0;
+            while (clock.Elapsed < duration)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var ok = await request(c * 1_000_000 + i++);
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (!ok)
+                    Interlocked.Increment(ref failures);
+            }
+        }).ToList();
+        await Task.WhenAll(workers);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        return new LoadResult(all.Count, failures, all.Count / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Count == 0 ? 0 : cpuMs / all.Count);
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}

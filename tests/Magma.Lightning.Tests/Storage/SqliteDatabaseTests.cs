@@ -1,0 +1,107 @@
+using Magma.Lightning.Storage;
+using Magma.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Magma.Lightning.Tests.Storage;
+
+public sealed class SqliteDatabaseTests : IAsyncLifetime
+{
+    private readonly TemporaryDatabase _file = new();
+    private SqliteDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = new SqliteDatabase(new SqliteOptions { ConnectionString = _file.ConnectionString, Synchronous = "NORMAL" });
+        await _database.Write((c, t) => Exec(c, t, "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _file.Dispose();
+    }
+
+    [Fact]
+    public async Task ConcurrentWritesAllCommit()
+    {
+        var writes = Enumerable.Range(0, 200).Select(i => _database.Write((c, t) => Exec(c, t, $"INSERT INTO items (name) VALUES ('item-{i}')")));
+        await Task.WhenAll(writes);
+
+        Assert.Equal(200, await Count());
+    }
+
+    [Fact]
+    public async Task AFailingUnitIsUndoneWithoutHarmingTheOthersInItsBatch()
+    {
+        var first = _database.Write((c, t) => Exec(c, t, "INSERT INTO items (name) VALUES ('same')"));
+        var duplicate = _database.Write(async (c, t) =>
+        {
+            await Exec(c, t, "INSERT INTO items (name) VALUES ('written-then-undone')");
+            return await Exec(c, t, "INSERT INTO items (name) VALUES ('same')");
+        });
+        var third = _database.Write((c, t) => Exec(c, t, "INSERT INTO items (name) VALUES ('other')"));
+
+        await first;
+        var error = await Assert.ThrowsAsync<SqliteException>(() => duplicate);
+        await third;
+
+        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT: the unique index decides, not a prior check
+        Assert.Equal(2, await Count());
+        Assert.Equal(0, await Count("name = 'written-then-undone'"));
+    }
+
+    [Fact]
+    public async Task AfterCommitActionsRunOnlyForUnitsThatCommitted()
+    {
+        var announced = new List<string>();
+
+        await _database.Write(async (c, t) =>
+        {
+            SqliteDatabase.AfterCommit(() => announced.Add("committed"));
+            return await Exec(c, t, "INSERT INTO items (name) VALUES ('a')");
+        });
+        await Assert.ThrowsAsync<SqliteException>(() => _database.Write(async (c, t) =>
+        {
+            SqliteDatabase.AfterCommit(() => announced.Add("rolled back"));
+            return await Exec(c, t, "INSERT INTO items (name) VALUES ('a')");
+        }));
+
+        Assert.Equal(["committed"], announced);
+    }
+
+    [Fact]
+    public async Task ReadConnectionsRefuseToWrite()
+    {
+        await using var connection = await _database.OpenReadConnection();
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => Exec(connection, null, "INSERT INTO items (name) VALUES ('x')"));
+
+        Assert.Equal(8, error.SqliteErrorCode); // SQLITE_READONLY
+    }
+
+    [Fact]
+    public async Task TheDatabaseRunsInWalMode()
+    {
+        await using var connection = await _database.OpenReadConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
+    }
+
+    private async Task<long> Count(string where = "1 = 1")
+    {
+        await using var connection = await _database.OpenReadConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM items WHERE {where}";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<int> Exec(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+}

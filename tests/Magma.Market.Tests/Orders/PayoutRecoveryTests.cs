@@ -1,0 +1,103 @@
+using Magma.Lightning;
+using Magma.Market.Orders;
+using Magma.Payments.Data;
+using Magma.Payments.Transactions;
+
+namespace Magma.Market.Tests.Orders;
+
+/// <summary>
+/// VALID_CHANNEL_OPENING with the payout not finished: the seller's payment and the buyer's settlement are two
+/// steps, and a restart between them (or a failed payout) must end with the seller paid once and the buyer settled,
+/// or, when the seller cannot be paid, with the HTLC cancelled at its deadline.
+/// </summary>
+public sealed class PayoutRecoveryTests : MarketHarness
+{
+    [Fact]
+    public async Task APayoutTheNodeMadeButTheEngineNeverHeardOfIsFoundAfterTheRestartAndTheBuyerSettles()
+    {
+        var deal = await PaidAndOpened();
+        EngineNode.FailOnce(nameof(ILightningNode.Pay), _ => true, afterCall: true);
+
+        await Simnet.Mine(3);
+        await WaitFor(deal.OrderId, OrderStatus.ValidChannelOpening);
+        await Eventually(async () => (await Order(deal.OrderId)).PayoutTransactionId is not null);
+        Assert.Equal(InvoiceState.Settled, await SellerInvoiceState(deal));
+        Assert.Equal(InvoiceState.Accepted, await HoldState(deal.OrderId));
+
+        await Restart();
+        await Sweep();
+        Assert.Null((await Order(deal.OrderId)).EscrowSettledAt);
+        // The payments core's tracker asks the node about the stale send and learns it succeeded.
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Get<TransactionReconciler>().Sweep();
+        await Sweep();
+
+        await AssertSettledWithOnePayout(deal);
+    }
+
+    [Fact]
+    public async Task AnInterruptedSettlementAfterThePayoutIsFinishedAfterTheRestartWithoutPayingTheSellerTwice()
+    {
+        var deal = await PaidAndOpened();
+        EngineNode.FailOnce(nameof(ILightningNode.SettleInvoice), _ => true);
+
+        await Simnet.Mine(3);
+        await WaitFor(deal.OrderId, OrderStatus.ValidChannelOpening);
+        await Eventually(async () => await SellerInvoiceState(deal) == InvoiceState.Settled);
+        Assert.Equal(InvoiceState.Accepted, await HoldState(deal.OrderId));
+
+        await Restart();
+        await Sweep();
+
+        await AssertSettledWithOnePayout(deal);
+    }
+
+    [Fact]
+    public async Task ASellerInvoiceThatExpiredBeforeThePayoutLeavesTheHtlcToBeCancelledAtItsDeadline()
+    {
+        var deal = await PaidAndOpened();
+        Clock.Advance(TimeSpan.FromHours(73));
+
+        await Simnet.Mine(3);
+        await WaitFor(deal.OrderId, OrderStatus.ValidChannelOpening);
+        await Eventually(async () => (await Order(deal.OrderId)).PaymentStatus == OrderPaymentStatus.SellerInvoiceExpired);
+        Assert.Equal(InvoiceState.Accepted, await HoldState(deal.OrderId));
+
+        await MineTo((await Order(deal.OrderId)).HtlcDeadlineHeight!.Value);
+        await Eventually(async () => (await Order(deal.OrderId)).EscrowCancelledAt is not null);
+
+        var order = await Order(deal.OrderId);
+        Assert.Equal(OrderPaymentStatus.HodlInvoiceTimeout, order.PaymentStatus);
+        Assert.Equal(InvoiceState.Canceled, await HoldState(deal.OrderId));
+        Assert.Equal(InvoiceState.Open, await SellerInvoiceState(deal));
+        // The window ended while the escrow was open; with the escrow resolved, the next block finishes monitoring.
+        Assert.True(await Simnet.Height() >= order.MonitoringEndHeight);
+        await Simnet.Mine();
+        await WaitFor(deal.OrderId, OrderStatus.ChannelMonitoringFinished);
+    }
+
+    private async Task<Deal> PaidAndOpened()
+    {
+        var deal = await MarketplaceOrder();
+        await Accept(deal);
+        await PayFromWallet(deal.OrderId);
+        await OpenAndReport(deal);
+        return deal;
+    }
+
+    private async Task<InvoiceState?> SellerInvoiceState(Deal deal) =>
+        (await NodeOf(deal.SellerPubkey).LookupInvoice(deal.SellerInvoiceHash!))?.State;
+
+    private async Task AssertSettledWithOnePayout(Deal deal)
+    {
+        var order = await Order(deal.OrderId);
+        Assert.NotNull(order.EscrowSettledAt);
+        Assert.Equal(OrderPaymentStatus.SuccessfulPayment, order.PaymentStatus);
+        Assert.Equal(InvoiceState.Settled, await HoldState(deal.OrderId));
+        var payout = Assert.Single(await Payouts(deal.OrderId));
+        Assert.Equal(TransactionStatus.Completed, payout.Status);
+        Assert.Equal(-(order.SellerFeeSat * 1000 + payout.FeeMsat), (await PlatformLedger())[LedgerEntryKind.Debit]);
+        await MineTo(order.MonitoringEndHeight!.Value);
+        await WaitFor(deal.OrderId, OrderStatus.ChannelMonitoringFinished);
+    }
+}
