@@ -40,7 +40,7 @@ public class Rfc6979VectorTests
     public void SignRecoverable_reproduces_the_vector_and_the_key_is_recovered(string privateKeyHex, string message, string expectedCompactHex)
     {
         var key = PrivateKey.ParseHex(privateKeyHex);
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(message));
+        var digest = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message));
 
         var signature = Secp256k1.SignRecoverable(digest, key);
 
