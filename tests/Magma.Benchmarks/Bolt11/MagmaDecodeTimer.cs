@@ -4,21 +4,24 @@ using Magma.Lightning.Bolt11;
 
 namespace Magma.Benchmarks.Bolt11;
 
-// Decodes a corpus in-process on one thread, after a warm-up pass, checking every result.
+// Decodes a corpus in-process on one thread, checking every result: a warm-up pass, then the
+// fastest of several full passes (node gets the same treatment, so neither side is timed mid-JIT
+// or during a neighbour's burst of load).
 internal static class MagmaDecodeTimer
 {
     // Full decode: parsing, hashing and public-key recovery. Returns invoices per second.
-    public static double DecodeAndVerify(Bolt11Corpus corpus)
-    {
-        Run(corpus, verify: true);
-        return Run(corpus, verify: true);
-    }
+    public static double DecodeAndVerify(Bolt11Corpus corpus, int passes) => Best(corpus, verify: true, passes);
 
     // The same work minus the recovery, which is replaced by the known payee.
-    public static double DecodeWithoutRecovery(Bolt11Corpus corpus)
+    public static double DecodeWithoutRecovery(Bolt11Corpus corpus, int passes) => Best(corpus, verify: false, passes);
+
+    private static double Best(Bolt11Corpus corpus, bool verify, int passes)
     {
-        Run(corpus, verify: false);
-        return Run(corpus, verify: false);
+        Run(corpus, verify);
+        var best = 0.0;
+        for (var pass = 0; pass < passes; pass++)
+            best = Math.Max(best, Run(corpus, verify));
+        return best;
     }
 
     private static double Run(Bolt11Corpus corpus, bool verify)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -18,14 +19,18 @@ internal static class NpmBolt11Timer
             if (!bolt11.decode(invoice, network).payeeNodeKey) throw new Error('no payee: ' + invoice);
           }
         };
+        const passes = Number(process.argv[3]);
         decodeAll();
-        const start = process.hrtime.bigint();
-        decodeAll();
-        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-        process.stdout.write(JSON.stringify({ count: invoices.length, perSecond: invoices.length / seconds }));
+        let best = Infinity;
+        for (let pass = 0; pass < passes; pass++) {
+          const start = process.hrtime.bigint();
+          decodeAll();
+          best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+        }
+        process.stdout.write(JSON.stringify({ count: invoices.length, perSecond: invoices.length / best }));
         """;
 
-    public static async Task<double> Decode(Bolt11Corpus corpus, string scratch)
+    public static async Task<double> Decode(Bolt11Corpus corpus, string scratch, int passes)
     {
         await EnsureInstalled(scratch);
         var invoicesPath = Path.Combine(scratch, "invoices.txt");
@@ -33,7 +38,7 @@ internal static class NpmBolt11Timer
         await File.WriteAllLinesAsync(invoicesPath, corpus.Invoices);
         await File.WriteAllTextAsync(scriptPath, Script);
 
-        var output = await Run("node", [scriptPath, invoicesPath], scratch);
+        var output = await Run("node", [scriptPath, invoicesPath, passes.ToString(CultureInfo.InvariantCulture)], scratch);
         using var json = JsonDocument.Parse(output);
         var count = json.RootElement.GetProperty("count").GetInt32();
         if (count != corpus.Invoices.Count)
