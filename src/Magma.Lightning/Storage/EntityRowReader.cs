@@ -1,7 +1,10 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Magma.Lightning.Storage;
 
@@ -11,12 +14,12 @@ namespace Magma.Lightning.Storage;
 /// </summary>
 internal sealed class EntityRowReader
 {
-    private readonly Type _clrType;
+    private readonly Func<object> _create;
     private readonly Column[] _columns;
 
     public EntityRowReader(IEntityType type)
     {
-        _clrType = type.ClrType;
+        _create = Expression.Lambda<Func<object>>(Expression.New(type.ClrType)).Compile();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         _columns = type.GetProperties().Select(p => new Column(p, p.GetColumnName(table)!, p.GetRelationalTypeMapping())).ToArray();
         Select = $"SELECT {string.Join(", ", _columns.Select(c => Quote(c.Name)))} FROM {Quote(table.Name)}";
@@ -27,7 +30,7 @@ internal sealed class EntityRowReader
 
     public object Read(SqliteDataReader reader)
     {
-        var entity = Activator.CreateInstance(_clrType)!;
+        var entity = _create();
         for (var i = 0; i < _columns.Length; i++)
             _columns[i].Set(entity, reader, i);
         return entity;
@@ -35,39 +38,59 @@ internal sealed class EntityRowReader
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private sealed class Column(IProperty property, string name, RelationalTypeMapping mapping)
+    private sealed class Column
     {
-        private readonly Type _providerType = Nullable.GetUnderlyingType(mapping.Converter?.ProviderClrType ?? property.ClrType)
-            ?? mapping.Converter?.ProviderClrType ?? property.ClrType;
-        private readonly System.Reflection.PropertyInfo _clrProperty = property.PropertyInfo
-            ?? throw new InvalidOperationException($"{property.DeclaringEntityType.DisplayName()}.{property.Name} has no CLR property to read into.");
+        private readonly Func<SqliteDataReader, int, object> _readProviderValue;
+        private readonly ValueConverter? _converter;
+        private readonly Action<object, object?> _set;
 
-        public string Name { get; } = name;
+        public Column(IProperty property, string name, RelationalTypeMapping mapping)
+        {
+            Name = name;
+            _converter = mapping.Converter;
+            var providerType = _converter?.ProviderClrType ?? property.ClrType;
+            _readProviderValue = ReaderFor(Nullable.GetUnderlyingType(providerType) ?? providerType, name);
+            _set = Setter(property.PropertyInfo
+                ?? throw new InvalidOperationException($"{property.DeclaringEntityType.DisplayName()}.{property.Name} has no CLR property to read into."));
+        }
+
+        public string Name { get; }
 
         public void Set(object entity, SqliteDataReader reader, int ordinal)
         {
             if (reader.IsDBNull(ordinal))
             {
-                _clrProperty.SetValue(entity, null);
+                _set(entity, null);
                 return;
             }
-            var value = ReadProviderValue(reader, ordinal);
-            if (mapping.Converter is { } converter)
-                value = converter.ConvertFromProvider(value);
-            _clrProperty.SetValue(entity, value);
+            var value = _readProviderValue(reader, ordinal);
+            _set(entity, _converter is null ? value : _converter.ConvertFromProvider(value));
         }
 
-        private object ReadProviderValue(SqliteDataReader reader, int ordinal) => _providerType switch
+        // Chosen once per column: these reads run for every row of every prepared read.
+        private static Func<SqliteDataReader, int, object> ReaderFor(Type providerType, string column) => providerType switch
         {
-            var t when t == typeof(string) => reader.GetString(ordinal),
-            var t when t == typeof(long) => reader.GetInt64(ordinal),
-            var t when t == typeof(int) => reader.GetInt32(ordinal),
-            var t when t == typeof(bool) => reader.GetBoolean(ordinal),
-            var t when t == typeof(DateTime) => reader.GetDateTime(ordinal),
-            var t when t == typeof(double) => reader.GetDouble(ordinal),
-            var t when t == typeof(decimal) => reader.GetDecimal(ordinal),
-            var t when t == typeof(byte[]) => reader.GetFieldValue<byte[]>(ordinal),
-            var t => throw new NotSupportedException($"Prepared reads do not map {t.Name} columns ({Name})."),
+            var t when t == typeof(string) => (r, i) => r.GetString(i),
+            var t when t == typeof(long) => (r, i) => r.GetInt64(i),
+            var t when t == typeof(int) => (r, i) => r.GetInt32(i),
+            var t when t == typeof(bool) => (r, i) => r.GetBoolean(i),
+            var t when t == typeof(DateTime) => (r, i) => r.GetDateTime(i),
+            var t when t == typeof(double) => (r, i) => r.GetDouble(i),
+            var t when t == typeof(decimal) => (r, i) => r.GetDecimal(i),
+            var t when t == typeof(byte[]) => (r, i) => r.GetFieldValue<byte[]>(i),
+            var t => throw new NotSupportedException($"Prepared reads do not map {t.Name} columns ({column})."),
         };
+
+        // A compiled (entity, value) => ((TEntity)entity).Property = (TProperty)value: reflection's SetValue costs
+        // more than reading the column.
+        private static Action<object, object?> Setter(PropertyInfo property)
+        {
+            var entity = Expression.Parameter(typeof(object), "entity");
+            var value = Expression.Parameter(typeof(object), "value");
+            var assign = Expression.Assign(
+                Expression.Property(Expression.Convert(entity, property.DeclaringType!), property),
+                Expression.Convert(value, property.PropertyType));
+            return Expression.Lambda<Action<object, object?>>(assign, entity, value).Compile();
+        }
     }
 }

@@ -101,8 +101,8 @@ public sealed class AccountService(SqliteDatabase database, TimeProvider time)
         if (string.IsNullOrEmpty(bearer) || bearer.Length > 128)
             return null;
         var hash = SecretHash.Of(bearer);
-        await using var db = database.Read<MarketDbContext>();
-        var key = await db.AccountKeys.FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null);
+        // A prepared read: it runs on every authenticated request.
+        var key = (await database.Rows<MarketDbContext, AccountKey>("key_hash = $p0 AND revoked_at IS NULL", hash)).SingleOrDefault();
         if (key is null)
             return null;
         var now = time.GetUtcNow().UtcDateTime;

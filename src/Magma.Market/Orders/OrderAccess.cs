@@ -4,7 +4,6 @@ using Magma.Market.Data;
 using Magma.Market.Errors;
 using Magma.Payments;
 using Magma.Payments.Errors;
-using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Market.Orders;
 
@@ -16,8 +15,8 @@ public sealed class OrderAccess(SqliteDatabase database)
     public async Task<Order> Load(MarketCaller caller, string? orderId, params OrderRole[] roles)
     {
         var id = Ids.Require(orderId, "order_id");
-        await using var db = database.Read<MarketDbContext>();
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id);
+        // A prepared read: every order poll (GraphQL get_order, the checkout page) comes through here.
+        var order = (await database.Rows<MarketDbContext, Order>("id = $p0", id)).SingleOrDefault();
         if (order is null || !Allowed(caller, order, roles))
             throw new MagmaException(MarketErrors.OrderNotFound, "Order not found.");
         return order;
