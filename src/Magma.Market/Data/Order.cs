@@ -60,6 +60,8 @@ public sealed class Order
     /// <summary>The chain tip at which the order's chain progress was last checked: the sweep skips it until a new block.</summary>
     public int? ChainCheckedHeight { get; set; }
     public int? ConfirmationHeight { get; set; }
+    /// <summary>The chain tip when the buyer's payment was held; the channel must be funded after it.</summary>
+    public int? PaidHeight { get; set; }
     public int? HtlcExpiryHeight { get; set; }
     public int? HtlcDeadlineHeight { get; set; }
     public int? MonitoringEndHeight { get; set; }

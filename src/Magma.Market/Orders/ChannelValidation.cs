@@ -7,7 +7,7 @@ namespace Magma.Market.Orders;
 
 /// <summary>
 /// Checks that an opened channel is the one sold: it exists, holds at least the ordered size, joins the seller to
-/// the buyer, and is announced exactly when the order was public. A mismatch fails the order and refunds the buyer.
+/// the buyer, was funded after the buyer paid, and is announced exactly when the order was public. A mismatch fails the order and refunds the buyer.
 /// </summary>
 public sealed class ChannelValidation(OrderTransitions transitions, EscrowService escrow)
 {
@@ -33,6 +33,9 @@ public sealed class ChannelValidation(OrderTransitions transitions, EscrowServic
             return $"its capacity is {edge.CapacitySat} sats, below the ordered {order.SizeSat + order.PushSat}";
         if (!edge.Connects(PublicKey.ParseHex(order.SellerPubkey), PublicKey.ParseHex(order.BuyerPubkey)))
             return "it does not connect the seller's node to the buyer's node";
+        // Without this a seller could report a channel it already had with the buyer and be paid for nothing new.
+        if (order.ConfirmationHeight < order.PaidHeight)
+            return $"its funding transaction confirmed at height {order.ConfirmationHeight}, before the buyer paid at height {order.PaidHeight}: it is not a new channel";
         if (edge.Announced == order.IsPrivate)
             return order.IsPrivate ? "it is announced but the order asked for a private channel" : "it is private but the order asked for a public channel";
         return null;

@@ -16,6 +16,7 @@ public sealed class OrderLifecycle(
     OrderTransitions transitions,
     EscrowService escrow,
     HouseChannelOpener opener,
+    MarketPlatform platform,
     TimeProvider time,
     IOptions<MarketOptions> options)
 {
@@ -39,11 +40,13 @@ public sealed class OrderLifecycle(
     public async Task PaymentHeld(string orderId, int? htlcExpiryHeight, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var tip = await platform.Node.GetBlockHeight(cancellationToken);
         var order = await transitions.Change(orderId, async (db, o) =>
         {
             if (o.Status != OrderStatus.WaitingForBuyerPayment)
                 return;
             o.PaymentStatus = OrderPaymentStatus.SuccessfulPayment;
+            o.PaidHeight = tip;
             o.HtlcExpiryHeight = htlcExpiryHeight;
             o.HtlcDeadlineHeight = htlcExpiryHeight - options.Value.HtlcSafetyBlocks;
             o.ChannelOpenDeadline = now + options.Value.Timeouts.ChannelOpen;
