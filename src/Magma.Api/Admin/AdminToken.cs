@@ -10,7 +10,7 @@ namespace Magma.Api.Admin;
 /// generated at first start, printed once, and stored only as a SHA-256 hash (it is 256 random bits,
 /// so a fast hash is enough).
 /// </summary>
-public sealed class AdminToken(SqliteDatabase database, IConfiguration configuration)
+public sealed class AdminToken(SqliteDatabase database, IConfiguration configuration, TimeProvider time)
 {
     private const string SettingKey = "admin_token_sha256";
     public const string Prefix = "mgm_admin_";
@@ -32,7 +32,7 @@ public sealed class AdminToken(SqliteDatabase database, IConfiguration configura
             var existing = await ReadSetting(connection, transaction);
             if (existing is not null)
                 return (existing, false);
-            await InsertSetting(connection, transaction, Convert.ToHexStringLower(Hash(generated)));
+            await InsertSetting(connection, transaction, Convert.ToHexStringLower(Hash(generated)), time.GetUtcNow());
             return (Convert.ToHexStringLower(Hash(generated)), true);
         });
         _hash = Convert.FromHexString(stored);
@@ -55,14 +55,14 @@ public sealed class AdminToken(SqliteDatabase database, IConfiguration configura
         return await command.ExecuteScalarAsync() as string;
     }
 
-    private static async Task InsertSetting(SqliteConnection connection, SqliteTransaction transaction, string value)
+    private static async Task InsertSetting(SqliteConnection connection, SqliteTransaction transaction, string value, DateTimeOffset now)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO host_settings (key, value, updated_at) VALUES ($key, $value, $at)";
         command.Parameters.AddWithValue("$key", SettingKey);
         command.Parameters.AddWithValue("$value", value);
-        command.Parameters.AddWithValue("$at", DateTime.UtcNow.ToString("O"));
+        command.Parameters.AddWithValue("$at", now.UtcDateTime.ToString("O"));
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -17,7 +17,11 @@ public sealed class OrderQueries(SqliteDatabase database, OrderAccess access)
 
     public Task<OrderPage> Purchases(MarketCaller caller, Page? page) => List(caller, page, o => o.BuyerAccountId == caller.AccountId);
 
-    public Task<OrderPage> Sales(MarketCaller caller, Page? page) => List(caller, page, o => o.SellerAccountId == caller.AccountId);
+    /// <summary>The status filter is part of the query, so the page and the total both count only matching orders.</summary>
+    public Task<OrderPage> Sales(MarketCaller caller, Page? page, OrderStatus? status = null) =>
+        status is { } wanted
+            ? List(caller, page, o => o.SellerAccountId == caller.AccountId && o.Status == wanted)
+            : List(caller, page, o => o.SellerAccountId == caller.AccountId);
 
     public async Task<IReadOnlyList<OrderEvent>> Events(string orderId)
     {

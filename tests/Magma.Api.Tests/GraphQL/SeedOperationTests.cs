@@ -60,6 +60,24 @@ public sealed class SeedOperationTests(SeedWorld world) : IClassFixture<SeedWorl
     }
 
     [Fact]
+    public async Task CreateWalletRefusesThePagesAssetPlaceholderAndCreatesTheWalletForARealAssetId()
+    {
+        var placeholder = await Client.Graph(SeedOperations.IntegrateCreateWallet, null, Key);
+        var usdt = (await Client.Graph(SeedOperations.IntegrateAvailableAssets, null, Key)).Data().At("taproot_assets", "list")
+            .EnumerateArray().Single(a => a.At("symbol").GetString() == "USDT").At("id").GetString()!;
+        // The page tells the reader to put the id listed above in place of the placeholder; nothing else changes.
+        var created = (await Client.Graph(SeedOperations.IntegrateCreateWallet.Replace("<asset_id_from_above>", usdt), null, Key))
+            .Data().At("payment", "wallet", "create");
+
+        Assert.Equal("BAD_USER_INPUT", placeholder.ErrorCode());
+        Assert.True(Guid.TryParse(created.At("id").GetString(), out _));
+        Assert.Equal("Main USDT wallet", created.At("name").GetString());
+        Assert.Equal("USDT", created.At("asset", "symbol").GetString());
+        Assert.Equal(6, created.At("asset", "precision").GetInt32());
+        Assert.Equal(("0", "0", "0"), (created.At("balance", "balance").GetString(), created.At("balance", "received").GetString(), created.At("balance", "sent").GetString()));
+    }
+
+    [Fact]
     public async Task CreateWebhookEndpointReturnsTheSecretOnceAndTheEndpoint()
     {
         var created = (await Client.Graph(SeedOperations.IntegrateCreateWebhookEndpoint, null, Key)).Data().At("payment", "webhook_endpoint", "create");
@@ -173,6 +191,7 @@ public sealed class SeedOperationTests(SeedWorld world) : IClassFixture<SeedWorl
     [Theory]
     [InlineData(SeedOperations.MagmaLiquidityPerUsd)]
     [InlineData(SeedOperations.MagmaAnonymousQueryCurl)]
+    [InlineData(SeedOperations.MagmaAnonymousQueryGql)]
     public async Task LiquidityPerUsdIsPublic(string operation)
     {
         var price = (await Client.Graph(operation)).Data().At("market", "liquidity", "liquidity_per_usd");
@@ -188,6 +207,17 @@ public sealed class SeedOperationTests(SeedWorld world) : IClassFixture<SeedWorl
 
         Assert.Equal("BAD_USER_INPUT", result.ErrorCode());
         Assert.Equal("connection_uri must be in <pubkey>@<host>:<port> format", result.At("errors")[0].At("message").GetString());
+    }
+
+    [Fact]
+    public async Task TheGraphQLRequestBuyTemplateReturnsAnInvoiceAndTheCheckoutUrl()
+    {
+        var buy = (await Client.Graph(SeedOperations.MagmaBuyLiquidityGql, new { input = new { connection_uri = world.BuyerUri, usd_cents = "5000" } }))
+            .Data().At("liquidity", "buy");
+
+        Assert.StartsWith("lnbcrt", buy.At("payment", "lightning_invoice").GetString());
+        Assert.EndsWith($"/checkout/{buy.At("order", "transaction_id").GetString()}", buy.At("payment", "redirect_url").GetString());
+        Assert.True(long.Parse(buy.At("payment", "amount", "sats").GetString()!) > 0);
     }
 
     [Fact]

@@ -65,6 +65,26 @@ public static class SeedOperations
         """;
 
     /// <summary>Seed 000, page.</summary>
+    public const string IntegrateCreateWallet = """
+        mutation CreateWallet {
+        payment {
+        wallet {
+        create(input: {
+        name: "Main USDT wallet"
+        environment_id: "81b73615-ddf3-46e3-943a-467c3e442e04"
+        asset_id: "<asset_id_from_above>"
+        }) {
+        id
+        name
+        asset { symbol precision }
+        balance { balance received sent }
+        }
+        }
+        }
+        }
+        """;
+
+    /// <summary>Seed 000, page.</summary>
     public const string IntegrateCreateReceive = """
         mutation CreateReceive {
         payment {
@@ -384,6 +404,26 @@ public static class SeedOperations
         transaction_list(page: { limit: 10, offset: 0 }) {
         list { id status created_at }
         }
+        }
+        }
+        }
+        """;
+
+    /// <summary>Seed 003, gql.</summary>
+    public const string MagmaAnonymousQueryGql = """
+        query {
+        market { liquidity { liquidity_per_usd { sats usd } } }
+        }
+        """;
+
+    /// <summary>Seed 003, gql (the page's listing with the payment selection on one line).</summary>
+    public const string MagmaBuyLiquidityGql = """
+        mutation BuyLiquidity($input: LiquidityOrderInput!) {
+        liquidity {
+        buy(input: $input) {
+        account { id session_key }
+        order { transaction_id usd_cents }
+        payment { lightning_invoice redirect_url amount { sats } }
         }
         }
         }

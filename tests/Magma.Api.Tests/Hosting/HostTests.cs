@@ -34,9 +34,9 @@ public sealed class HostTests : IDisposable
         await database.Migrate(typeof(AdminToken).Assembly, "Magma.Api");
         var configuration = new ConfigurationBuilder().Build();
 
-        var first = new AdminToken(database, configuration);
+        var first = new AdminToken(database, configuration, TimeProvider.System);
         var token = await first.Initialize();
-        var second = new AdminToken(database, configuration);
+        var second = new AdminToken(database, configuration, TimeProvider.System);
         var again = await second.Initialize();
 
         Assert.NotNull(token);

@@ -23,6 +23,7 @@ public sealed class Lsps1LightningLifecycleTests
         var completed = await host.WaitForOrder(orderId, o => o.GetProperty("order_state").GetString() == "COMPLETED"
             && o.GetProperty("payment").GetProperty("bolt11").GetProperty("state").GetString() == "PAID");
         await host.Mine(3);
+        var confirmed = await host.GetOrder(orderId);
         var node = await host.Node(client);
 
         Assert.Equal("CREATED", created.GetProperty("order_state").GetString());
@@ -40,5 +41,9 @@ public sealed class Lsps1LightningLifecycleTests
         Assert.Equal(1_050_000, opened.GetProperty("capacity_sat").GetInt64());
         Assert.Equal(50_000, opened.GetProperty("local_balance_sat").GetInt64());
         Assert.True(opened.GetProperty("private").GetBoolean());
+        // Confirmations change nothing the client sees: the order stays completed and paid on the same channel.
+        Assert.Equal("COMPLETED", confirmed.GetProperty("order_state").GetString());
+        Assert.Equal("PAID", confirmed.GetProperty("payment").GetProperty("bolt11").GetProperty("state").GetString());
+        Assert.Equal(channel.ToString(), confirmed.GetProperty("channel").ToString());
     }
 }

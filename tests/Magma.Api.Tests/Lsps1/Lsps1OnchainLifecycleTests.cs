@@ -36,6 +36,7 @@ public sealed class Lsps1OnchainLifecycleTests
         await host.Mine();
         var completed = await host.WaitForOrder(id, o => o.GetProperty("order_state").GetString() == "COMPLETED");
         await host.Mine(3);
+        var confirmed = await host.GetOrder(id);
         var node = await host.Node(client);
 
         Assert.StartsWith("bcrt1", onchain.GetProperty("address").GetString());
@@ -47,6 +48,9 @@ public sealed class Lsps1OnchainLifecycleTests
         Assert.NotEqual(JsonValueKind.Null, completed.GetProperty("channel").ValueKind);
         var channel = Assert.Single(node.GetProperty("channels").EnumerateArray());
         Assert.Equal(20_000, channel.GetProperty("local_balance_sat").GetInt64());
+        Assert.Equal("COMPLETED", confirmed.GetProperty("order_state").GetString());
+        Assert.Equal("PAID", Onchain(confirmed).GetProperty("state").GetString());
+        Assert.Equal(completed.GetProperty("channel").ToString(), confirmed.GetProperty("channel").ToString());
     }
 
     [Fact]

@@ -34,6 +34,50 @@ public sealed class ConcurrencyTests : PaymentsHarness
     }
 
     [Fact]
+    public async Task AKeyWhoseFirstRequestIsStillWorkingIsRefusedAsInProgressAndReplaysOnceItIsDone()
+    {
+        // The state a concurrent winner leaves while its node call runs: the key claimed, no invoice yet.
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var inFlight = new PaymentTransaction
+        {
+            Id = Ids.New(), EnvironmentId = Sandbox.Id, WalletId = SandboxWallet.Id, Direction = TransactionDirection.Receive,
+            Status = TransactionStatus.Pending, Stage = TransactionStage.Reserved, AssetId = SandboxWallet.AssetId, Amount = 1000, AmountMsat = 1_000_000,
+            IdempotencyKey = "order-42-attempt-1", CreatedAt = now, UpdatedAt = now,
+        };
+        await Database.Write<PaymentsDbContext>(async db =>
+        {
+            db.Transactions.Add(inFlight);
+            await db.SaveChangesAsync();
+        });
+        var input = new ReceiveInput(SandboxWallet.Id, "1000", null, null, "order-42-attempt-1", null);
+
+        var busy = await Assert.ThrowsAsync<MagmaException>(() => Get<ReceiveService>().CreateReceive(Admin, input));
+        await Database.Write<PaymentsDbContext>(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE transactions SET stage = 'Open' WHERE id = {inFlight.Id}"));
+        var replay = await Get<ReceiveService>().CreateReceive(Admin, input);
+
+        Assert.Equal(PaymentErrors.IdempotencyInProgress, busy.Error);
+        Assert.Equal("A request with this idempotency_key is already in progress", busy.Message);
+        Assert.Equal(inFlight.Id, replay.Id);
+    }
+
+    [Fact]
+    public async Task ConcurrentSendsWithOneKeyPayAndReserveOnce()
+    {
+        var wallet = await NewWallet(Sandbox, depositMsat: 1_000_000);
+        var invoice = InvoiceFactory.Foreign(BitcoinNetwork.Mainnet, 10_000, Clock.GetUtcNow());
+        var input = new SendInput(wallet.Id, new SendByRequest(invoice), null, "payout-42", "{\"amb_sandbox_behavior\":\"complete\"}");
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () => (await Get<SendService>().CreateSend(Admin, input)).Id)));
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        await Get<TransactionReconciler>().Sweep();
+
+        Assert.Single(ids.Distinct());
+        await using var db = Database.Read<PaymentsDbContext>();
+        Assert.Equal(1, await db.Transactions.CountAsync(t => t.WalletId == wallet.Id && t.IdempotencyKey == "payout-42"));
+        Assert.Equal(1_000_000 - 10_000, (await Get<WalletService>().Balance(wallet.Id)).Balance);
+    }
+
+    [Fact]
     public async Task ConcurrentSendsThatOverspendLeaveTheBalanceNonNegativeAndExact()
     {
         // 100 sends of 10,000 msat (+2,000 fee reserve each) against 600,000 msat: at most 50 can be reserved.

@@ -51,11 +51,7 @@ public static class OrderResolvers
         .Field("UserOrderQueries.get_order", async (ctx, rc) => new OrderView(await rc.Get<OrderQueries>().Get(rc.Market, ctx.Argument<string>("order_id")), rc.Market))
         .Field("UserOrderQueries.purchases", async (ctx, rc) => List(rc, await rc.Get<OrderQueries>().Purchases(rc.Market, ctx.Argument<Page?>("page"))))
         .Field("UserOrderQueries.sales", async (ctx, rc) =>
-        {
-            var page = await rc.Get<OrderQueries>().Sales(rc.Market, ctx.Argument<Page?>("page"));
-            var status = ctx.Argument<StatusFilter?>("input")?.Status;
-            return status is null ? List(rc, page) : List(rc, page with { List = page.List.Where(o => o.Status == status).ToList() });
-        })
+            List(rc, await rc.Get<OrderQueries>().Sales(rc.Market, ctx.Argument<Page?>("page"), ctx.Argument<StatusFilter?>("input")?.Status)))
         .Field("UserTransactionQueries.transaction_list", async (ctx, rc) =>
         {
             var page = await rc.Get<OrderQueries>().Purchases(rc.Market, ctx.Argument<Page?>("page"));
