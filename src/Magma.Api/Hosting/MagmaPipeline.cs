@@ -11,7 +11,6 @@ public static class MagmaPipeline
     {
         app.UseExceptionHandler();
         app.UseCors();
-        app.UseRateLimiter();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.Write });
         app.MapEndpointModules();

@@ -10,7 +10,7 @@ namespace Magma.Api.Lsps1;
 /// </summary>
 public static class Lsps1JsonRpc
 {
-    public static async Task<IResult> Handle(HttpContext context, Lsps1Service lsps1, Lsps1InfoCache cache, ILogger<Lsps1Module> logger)
+    public static async Task<IResult> Handle(HttpContext context, Lsps1Service lsps1, Lsps1InfoCache cache, Lsps1OrderLimiter limiter, ILogger<Lsps1Module> logger)
     {
         JsonElement? id = null;
         try
@@ -21,7 +21,9 @@ public static class Lsps1JsonRpc
             var result = method switch
             {
                 "lsps1.get_info" => Lsps1Handlers.GetInfo(lsps1, cache),
-                "lsps1.create_order" => await Lsps1Handlers.CreateOrder(lsps1, Lsps1Route.House, parameters),
+                "lsps1.create_order" => limiter.TryTake(context, out _)
+                    ? await Lsps1Handlers.CreateOrder(lsps1, Lsps1Route.House, parameters)
+                    : throw new Lsps1Exception(Lsps1Codes.ClientRejected, Lsps1OrderLimiter.RejectionMessage),
                 "lsps1.get_order" => await Lsps1Handlers.GetOrder(lsps1, Lsps1RequestReader.OrderIdFromBody(parameters)),
                 _ => throw new Lsps1Exception(Lsps1Codes.MethodNotFound, $"Unknown method '{method}'."),
             };

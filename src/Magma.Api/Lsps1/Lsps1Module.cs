@@ -26,12 +26,11 @@ public sealed class Lsps1Module : IEndpointModule
         {
             var group = app.MapGroup(prefix).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
             group.MapMethods("/get_info", ["GET", "POST"], GetInfo);
-            group.MapPost("/create_order", (HttpContext context, Lsps1Service lsps1, ILogger<Lsps1Module> logger) => CreateOrder(context, lsps1, route, logger))
-                .RequireRateLimiting(Lsps1ApiServices.CreateOrderLimit);
+            group.MapPost("/create_order", (HttpContext context, Lsps1Service lsps1, Lsps1OrderLimiter limiter, ILogger<Lsps1Module> logger) =>
+                limiter.TryTake(context, out var retryAfter) ? CreateOrder(context, lsps1, route, logger) : Task.FromResult(Lsps1OrderLimiter.TooManyRequests(retryAfter)));
             group.MapMethods("/get_order", ["GET", "POST"], GetOrder);
         }
-        app.MapPost("/api/v1/jsonrpc", Lsps1JsonRpc.Handle).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy)
-            .RequireRateLimiting(Lsps1ApiServices.CreateOrderLimit);
+        app.MapPost("/api/v1/jsonrpc", Lsps1JsonRpc.Handle).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
         app.MapGet("/openapi/lsps1.json", Lsps1OpenApi.Serve).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
     }
 

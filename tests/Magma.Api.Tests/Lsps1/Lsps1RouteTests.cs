@@ -127,5 +127,31 @@ public sealed class Lsps1RouteTests(Lsps1Fixture fixture) : IClassFixture<Lsps1F
         Assert.Equal(HttpStatusCode.OK, info.StatusCode);
     }
 
+    [Fact]
+    public async Task JsonRpcSpendsTheSameBudgetForCreateOrderOnlyAndPollingStaysFree()
+    {
+        await using var host = new Lsps1Host(new Dictionary<string, string?> { ["Lsps1:RateLimit:PermitLimit"] = "2", ["Lsps1:RateLimit:Window"] = "00:10:00" });
+        var order = Lsps1Host.Json(Lsps1Host.Body(Lsps1Fixture.AbsentNode));
+        var rpcCreate = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"lsps1.create_order\",\"params\":" + order + "}";
+
+        var created = await Lsps1Host.Ok(await host.PostRaw("/api/v1/jsonrpc", rpcCreate));
+        var orderId = created.GetProperty("result").GetProperty("order_id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await host.PostRaw("/api/v1/create_order", order)).StatusCode);
+        // Both ways in share one budget of two: a third order is refused on either.
+        var refused = await Lsps1Host.Ok(await host.PostRaw("/api/v1/jsonrpc", rpcCreate));
+        Assert.Equal(1, refused.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await host.PostRaw("/api/v1/create_order", order)).StatusCode);
+
+        // A wallet polling its order over JSON-RPC is not counted against creating one.
+        for (var i = 0; i < 5; i++)
+        {
+            var info = await Lsps1Host.Ok(await host.PostRaw("/api/v1/jsonrpc", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"lsps1.get_info\"}"));
+            Assert.True(info.TryGetProperty("result", out _));
+            var polled = await Lsps1Host.Ok(await host.PostRaw("/api/v1/jsonrpc",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"lsps1.get_order\",\"params\":{\"order_id\":\"" + orderId + "\"}}"));
+            Assert.Equal(orderId, polled.GetProperty("result").GetProperty("order_id").GetString());
+        }
+    }
+
     private async Task<JsonElement> Rpc(string body) => await Lsps1Host.Ok(await Host.PostRaw("/api/v1/jsonrpc", body));
 }
