@@ -35,6 +35,13 @@ internal static class EcMult
         var lengthLow = Wnaf.Compute(new Scalar(b.D0, b.D1, 0, 0), GeneratorTable.Window, 128, digitsLow);
         var lengthHigh = Wnaf.Compute(new Scalar(b.D2, b.D3, 0, 0), GeneratorTable.Window, 128, digitsHigh);
 
+        var generatorTable = GeneratorTable.G;
+        var generator128Table = GeneratorTable.G128;
+        // The generator tables are far larger than the L1/L2 share a call can count on between other work
+        // (parsing, hashing): start all their loads now, so the misses overlap with building the point's
+        // table instead of stalling the loop.
+        Touched = Touch(generatorTable, digitsLow[..lengthLow]) ^ Touch(generator128Table, digitsHigh[..lengthHigh]);
+
         // Odd multiples of P on the isomorphic curve with denominator zScale, and of λP = (β·x, y) there too
         // (scaling x by Z² commutes with multiplying it by β).
         Span<AffinePoint> table = stackalloc AffinePoint[PointTableSize];
@@ -48,11 +55,6 @@ internal static class EcMult
                 lambdaTable[i] = new AffinePoint(table[i].X.Mul(Endomorphism.Beta), table[i].Y);
         }
 
-        var generatorTable = GeneratorTable.G;
-        var generator128Table = GeneratorTable.G128;
-        // The generator tables are far larger than the L1/L2 share a call can count on between other work
-        // (parsing, hashing): start all their loads now so the misses overlap instead of stalling the loop.
-        Touched = Touch(generatorTable, digitsLow[..lengthLow]) ^ Touch(generator128Table, digitsHigh[..lengthHigh]);
         var accumulator = JacobianPoint.Infinity;
         var top = Math.Max(Math.Max(length1, length2), Math.Max(lengthLow, lengthHigh));
         for (var i = top - 1; i >= 0; i--)
