@@ -2,8 +2,12 @@ using System.Diagnostics;
 
 namespace Magma.Benchmarks.Load;
 
-/// <summary>Latencies in milliseconds; <c>CpuMsPerRequest</c> is this process's CPU time (server and clients) per request.</summary>
-public sealed record LoadResult(int Requests, int Failures, double PerSecond, double P50Ms, double P99Ms, double CpuMsPerRequest);
+/// <summary>
+/// Latencies in milliseconds; <c>CpuMsPerRequest</c> and <c>AllocatedKbPerRequest</c> are this process's (server and
+/// clients together) per request; <c>Gen2Collections</c> counts full collections during the run.
+/// </summary>
+public sealed record LoadResult(int Requests, int Failures, double PerSecond, double P50Ms, double P99Ms, double CpuMsPerRequest,
+    double AllocatedKbPerRequest = 0, int Gen2Collections = 0);
 
 /// <summary>Concurrent clients each sending one request after another for a fixed time; latencies in milliseconds.</summary>
 public static class LoadRunner
@@ -13,6 +17,8 @@ public static class LoadRunner
         var latencies = new List<double>[clients];
         var failures = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var gen2 = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(async c =>
         {
@@ -30,8 +36,11 @@ public static class LoadRunner
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed.TotalSeconds;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var allocatedKb = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0;
         var all = latencies.SelectMany(l => l).Order().ToList();
-        return new LoadResult(all.Count, failures, all.Count / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Count == 0 ? 0 : cpuMs / all.Count);
+        var perRequest = (double total) => all.Count == 0 ? 0 : total / all.Count;
+        return new LoadResult(all.Count, failures, all.Count / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), perRequest(cpuMs),
+            perRequest(allocatedKb), GC.CollectionCount(2) - gen2);
     }
 
     private static double Percentile(List<double> sorted, double p) =>
