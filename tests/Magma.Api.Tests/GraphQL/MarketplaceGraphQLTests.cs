@@ -36,6 +36,7 @@ public sealed class MarketplaceGraphQLTests : IDisposable
     private const string GetOrder = "query($id: String!) { user { market { orders { get_order(order_id: $id) { " + OrderFields + " } } } } }";
     private const string Sales = "{ user { market { orders { sales(page: { limit: 10, offset: 0 }) { total list { " + OrderFields + " } } } } } }";
     private const string SalesByStatus = "query($status: MarketOrderStatus) { user { market { orders { sales(input: { status: $status }, page: { limit: 1, offset: 0 }) { total list { id } } } } } }";
+    private const string Timeline = "query($id: String!) { user { market { orders { get_order(order_id: $id) { events { from_status to_status trigger payment_status message details created_at } } } } } }";
     private const string Purchases = "{ user { market { orders { purchases(page: { limit: 10, offset: 0 }) { total list { id } } } } } }";
 
     private readonly TemporaryDatabase _database = new();
@@ -110,6 +111,16 @@ public sealed class MarketplaceGraphQLTests : IDisposable
         var awaitingPayment = (await client.Graph(SalesByStatus, new { status = "WAITING_FOR_BUYER_PAYMENT" }, sellerKey)).Data().At("user", "market", "orders", "sales");
         Assert.Equal(1, awaitingPayment.At("total").GetInt32());
         Assert.Equal(orderId, Assert.Single(awaitingPayment.At("list").EnumerateArray()).At("id").GetString());
+
+        // The timeline the buyer can read: creation, then the seller's accept.
+        var events = (await client.Graph(Timeline, new { id = orderId }, buyerKey)).Data().At("user", "market", "orders", "get_order", "events").EnumerateArray().ToList();
+        Assert.Equal(2, events.Count);
+        Assert.Equal(JsonValueKind.Null, events[0].At("from_status").ValueKind);
+        Assert.Equal("WAITING_FOR_SELLER_APPROVAL", events[0].At("to_status").GetString());
+        Assert.Equal("WAITING_FOR_SELLER_APPROVAL", events[1].At("from_status").GetString());
+        Assert.Equal("WAITING_FOR_BUYER_PAYMENT", events[1].At("to_status").GetString());
+        Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.At("message").GetString())));
+        Assert.True(DateTimeOffset.TryParse(events[1].At("created_at").GetString(), out _));
     }
 
     /// <summary>The shapes clients rely on: sat amounts as decimal strings, the two nodes, a timestamp.</summary>
