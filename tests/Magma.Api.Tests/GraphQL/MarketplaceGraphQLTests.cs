@@ -36,6 +36,7 @@ public sealed class MarketplaceGraphQLTests : IDisposable
     private const string GetOrder = "query($id: String!) { user { market { orders { get_order(order_id: $id) { " + OrderFields + " } } } } }";
     private const string Sales = "{ user { market { orders { sales(page: { limit: 10, offset: 0 }) { total list { " + OrderFields + " } } } } } }";
     private const string SalesByStatus = "query($status: MarketOrderStatus) { user { market { orders { sales(input: { status: $status }, page: { limit: 1, offset: 0 }) { total list { id } } } } } }";
+    private const string Aliases = "query($id: String!) { user { market { orders { get_order(order_id: $id) { source { alias } destination { alias } } } } } }";
     private const string Timeline = "query($id: String!) { user { market { orders { get_order(order_id: $id) { events { from_status to_status trigger payment_status message details created_at } } } } } }";
     private const string Purchases = "{ user { market { orders { purchases(page: { limit: 10, offset: 0 }) { total list { id } } } } } }";
 
@@ -111,6 +112,10 @@ public sealed class MarketplaceGraphQLTests : IDisposable
         var awaitingPayment = (await client.Graph(SalesByStatus, new { status = "WAITING_FOR_BUYER_PAYMENT" }, sellerKey)).Data().At("user", "market", "orders", "sales");
         Assert.Equal(1, awaitingPayment.At("total").GetInt32());
         Assert.Equal(orderId, Assert.Single(awaitingPayment.At("list").EnumerateArray()).At("id").GetString());
+
+        var nodes = (await client.Graph(Aliases, new { id = orderId }, buyerKey)).Data().At("user", "market", "orders", "get_order");
+        Assert.Equal("seller", nodes.At("source", "alias").GetString());
+        Assert.Equal("buyer", nodes.At("destination", "alias").GetString());
 
         // The timeline the buyer can read: creation, then the seller's accept.
         var events = (await client.Graph(Timeline, new { id = orderId }, buyerKey)).Data().At("user", "market", "orders", "get_order", "events").EnumerateArray().ToList();

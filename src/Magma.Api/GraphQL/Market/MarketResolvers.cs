@@ -14,6 +14,15 @@ public static class MarketResolvers
     public static SchemaBuilder AddMarket(this SchemaBuilder builder) => builder
         .Namespaces("Query.market", "Mutation.market", "MarketQueries.liquidity", "MarketQueries.offer",
             "MarketMutations.offer", "MarketMutations.order", "MarketOrderMutations.seller")
+        .Field("SimpleNode.alias", async (ctx, rc) =>
+        {
+            // An unknown or unparsable pubkey simply has no alias: the order still shows what the buyer entered.
+            var pubkey = ((SimpleNodeView)ctx.Parent!).Pubkey;
+            if (!Magma.Lightning.Crypto.PublicKey.TryParseHex(pubkey, out var key))
+                return null;
+            var node = await rc.Get<Magma.Market.Escrow.MarketPlatform>().Node.GetNodeInfo(key, ctx.CancellationToken);
+            return string.IsNullOrEmpty(node?.Alias) ? null : node.Alias;
+        })
         .Field("MarketLiquidityQueries.liquidity_per_usd", async (ctx, rc) => await rc.Get<LiquidityQuote>().PerUsd(ctx.CancellationToken))
         .Field("MarketOfferQueries.list", async (ctx, rc) =>
         {

@@ -11,7 +11,7 @@ public sealed class OfferViewModel(OfferView view, MarketCaller? caller)
     private Offer Offer => view.Offer;
     public string Id => Offer.Id;
     public OfferStatus Status => Offer.Status;
-    public object Node => new { pubkey = Offer.Pubkey, alias = (string?)null };
+    public SimpleNodeView Node => new(Offer.Pubkey);
     public string TotalSize => Sats(Offer.TotalSizeSat);
     public string LockedSize => Sats(view.LockedSat);
     public string AvailableSize => Sats(view.AvailableSat);

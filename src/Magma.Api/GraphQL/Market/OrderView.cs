@@ -41,9 +41,9 @@ public sealed class OrderView(Order order, MarketCaller caller)
 
     public object Payment => new { lightning = new { invoice = order.BuyerInvoice, pending = order.PaidAt is null } };
 
-    public object Destination => new { pubkey = order.BuyerPubkey, alias = (string?)null };
+    public SimpleNodeView Destination => new(order.BuyerPubkey);
 
-    public object Source => new { pubkey = order.SellerPubkey, alias = (string?)null };
+    public SimpleNodeView Source => new(order.SellerPubkey);
 
     public object Promises => new
     {
