@@ -20,6 +20,14 @@ public sealed class AccountService(SqliteDatabase database, TimeProvider time)
     public const string ApiKeyPrefix = "magma_";
     private readonly ConcurrentDictionary<string, DateTime> _lastUsedWritten = new();
 
+    // Keys verified in the last few seconds, by hash, so polling clients (a buyer tracking an order) cost no key read
+    // per request. Revoking clears it; an entry also ages out, and the map is dropped whole if it ever grows large.
+    private readonly ConcurrentDictionary<string, (MarketCaller.Account Caller, string KeyId, DateTime VerifiedAt)> _verified = new();
+    private static readonly TimeSpan VerifiedKeyLifetime = TimeSpan.FromSeconds(30);
+    private const int MaxVerifiedKeys = 10_000;
+    private readonly Lock _verifiedGate = new();
+    private long _revocations;
+
     /// <summary>Creates an account with its first key, inside a caller's unit of work.</summary>
     public (Account Account, IssuedKey Key) NewAccount(MarketDbContext db, string name, AccountKind kind, AccountKeyKind keyKind)
     {
@@ -93,6 +101,12 @@ public sealed class AccountService(SqliteDatabase database, TimeProvider time)
         });
         if (!revoked)
             throw new MagmaException(MarketErrors.AccountNotFound, "Key not found.");
+        // Revocation takes effect at once: no request may be answered from a key verified before it.
+        lock (_verifiedGate)
+        {
+            _revocations++;
+            _verified.Clear();
+        }
     }
 
     /// <summary>The account a Bearer key stands for, or null.</summary>
@@ -101,17 +115,39 @@ public sealed class AccountService(SqliteDatabase database, TimeProvider time)
         if (string.IsNullOrEmpty(bearer) || bearer.Length > 128)
             return null;
         var hash = SecretHash.Of(bearer);
-        // A prepared read: it runs on every authenticated request.
+        var now = time.GetUtcNow().UtcDateTime;
+        var revocationsSeen = Interlocked.Read(ref _revocations);
+        if (_verified.TryGetValue(hash, out var known) && now - known.VerifiedAt < VerifiedKeyLifetime)
+        {
+            await NoteUse(known.KeyId, now);
+            return known.Caller;
+        }
+        // A prepared read: it runs on every authenticated request the map above does not answer.
         var key = (await database.Rows<MarketDbContext, AccountKey>("key_hash = $p0 AND revoked_at IS NULL", hash)).SingleOrDefault();
         if (key is null)
             return null;
-        var now = time.GetUtcNow().UtcDateTime;
-        if (!_lastUsedWritten.TryGetValue(key.Id, out var written) || now - written >= TimeSpan.FromMinutes(1))
+        var caller = new MarketCaller.Account(key.AccountId, key.Kind);
+        // A revocation that committed after the read above must not be undone by remembering what the read saw.
+        lock (_verifiedGate)
         {
-            _lastUsedWritten[key.Id] = now;
-            await database.Write<MarketDbContext>(d => d.Database.ExecuteSqlInterpolatedAsync($"UPDATE account_keys SET last_used_at = {now} WHERE id = {key.Id}"));
+            if (_revocations == revocationsSeen)
+            {
+                if (_verified.Count >= MaxVerifiedKeys)
+                    _verified.Clear();
+                _verified[hash] = (caller, key.Id, now);
+            }
         }
-        return new MarketCaller.Account(key.AccountId, key.Kind);
+        await NoteUse(key.Id, now);
+        return caller;
+    }
+
+    // last_used_at is for people reading a key list: once a minute per key is precise enough and keeps reads off the writer.
+    private async Task NoteUse(string keyId, DateTime now)
+    {
+        if (_lastUsedWritten.TryGetValue(keyId, out var written) && now - written < TimeSpan.FromMinutes(1))
+            return;
+        _lastUsedWritten[keyId] = now;
+        await database.Write<MarketDbContext>(d => d.Database.ExecuteSqlInterpolatedAsync($"UPDATE account_keys SET last_used_at = {now} WHERE id = {keyId}"));
     }
 
     private static string Owner(MarketCaller caller, string? accountId) => caller switch
