@@ -38,6 +38,30 @@ public sealed class MarketplaceRestartTests : MarketHarness
     }
 
     [Fact]
+    public async Task AnOrderRestartedDuringMonitoringFinishesWhenItsBlocksHavePassed()
+    {
+        var deal = await MarketplaceOrder();
+        await Accept(deal);
+        await PayFromWallet(deal.OrderId);
+        await OpenAndReport(deal);
+        await Simnet.Mine(3);
+        var order = await WaitFor(deal.OrderId, OrderStatus.ValidChannelOpening);
+        await Eventually(async () => (await Order(deal.OrderId)).EscrowSettledAt is not null);
+
+        await Restart();
+        await Sweep();
+
+        // Still monitored after the restart, with the same end height, and nothing is paid or settled twice.
+        var resumed = await Order(deal.OrderId);
+        Assert.Equal(OrderStatus.ValidChannelOpening, resumed.Status);
+        Assert.Equal(order.MonitoringEndHeight, resumed.MonitoringEndHeight);
+        await MineTo(order.MonitoringEndHeight!.Value);
+        await WaitFor(deal.OrderId, OrderStatus.ChannelMonitoringFinished);
+        Assert.Equal(InvoiceState.Settled, await HoldState(deal.OrderId));
+        Assert.Single(await Trail(deal.OrderId), s => s == OrderStatus.ValidChannelOpening);
+    }
+
+    [Fact]
     public async Task APaymentThatArrivedWhileTheEngineWasDownIsPickedUpAfterTheRestart()
     {
         var deal = await MarketplaceOrder();
