@@ -45,6 +45,8 @@ public sealed class Order
     public string? BuyerInvoice { get; set; }
     public string? PayoutTransactionId { get; set; }
     public int PayoutAttempts { get; set; }
+    /// <summary>After a failed payout, the earliest time the escrow sweep tries again.</summary>
+    public DateTime? PayoutRetryAt { get; set; }
     /// <summary>House orders: when the engine last claimed the order to open its channel (guards against two opens).</summary>
     public DateTime? OpenAttemptedAt { get; set; }
     /// <summary>House orders from LSPS1 settle when the funding transaction is broadcast; others after validation.</summary>

@@ -114,6 +114,16 @@ public sealed class EscrowService(
             o.PayoutAttempts++;
             o.PayoutTransactionId = payoutId ?? o.PayoutTransactionId;
             o.PaymentStatus = status;
-            await transitions.Record(db, o, o.Status, "payout.failed", $"Paying the seller failed (attempt {o.PayoutAttempts}); retrying until the HTLC deadline: {error}");
+            var wait = PayoutBackoff(o.PayoutAttempts);
+            o.PayoutRetryAt = time.GetUtcNow().UtcDateTime + wait;
+            await transitions.Record(db, o, o.Status, "payout.failed",
+                $"Paying the seller failed (attempt {o.PayoutAttempts}); retrying in {wait.TotalSeconds:0} s, until the HTLC deadline: {error}");
         });
+
+    /// <summary>
+    /// 30 s, doubling per failed attempt, at most 10 min: a seller node that is briefly offline is paid soon after it
+    /// returns, and one that stays down is not sent a payment on every sweep until the HTLC deadline.
+    /// </summary>
+    public static TimeSpan PayoutBackoff(int failedAttempts) =>
+        TimeSpan.FromSeconds(Math.Min(600, 30 * Math.Pow(2, Math.Min(failedAttempts - 1, 10))));
 }

@@ -35,7 +35,9 @@ public sealed class EscrowSweep(
             var claimedSince = time.GetUtcNow().UtcDateTime - HouseChannelOpener.ClaimLifetime;
             toOpen = await db.Orders.Where(o => o.Status == OrderStatus.WaitingForChannelOpen && o.IsHouse && (o.OpenAttemptedAt == null || o.OpenAttemptedAt <= claimedSince))
                 .Select(o => o.Id).ToListAsync(cancellationToken);
-            toPay = await db.Orders.Where(o => o.Status == OrderStatus.ValidChannelOpening && o.PaymentHash != null && o.EscrowSettledAt == null && o.EscrowCancelledAt == null).ToListAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            toPay = await db.Orders.Where(o => o.Status == OrderStatus.ValidChannelOpening && o.PaymentHash != null && o.EscrowSettledAt == null && o.EscrowCancelledAt == null
+                && (o.PayoutRetryAt == null || o.PayoutRetryAt <= now)).ToListAsync(cancellationToken);
             toCancel = await db.Orders.Where(o => Failures.Contains(o.Status) && o.PaymentHash != null && o.EscrowSettledAt == null && o.EscrowCancelledAt == null).ToListAsync(cancellationToken);
         }
         foreach (var (id, _) in held)

@@ -76,6 +76,27 @@ public sealed class PayoutRecoveryTests : MarketHarness
         await WaitFor(deal.OrderId, OrderStatus.ChannelMonitoringFinished);
     }
 
+    [Fact]
+    public async Task FailedPayoutsAreRetriedWithABackoffNotOnEverySweep()
+    {
+        var deal = await PaidAndOpened();
+        Clock.Advance(TimeSpan.FromHours(73));
+        await Simnet.Mine(3);
+        await Eventually(async () => (await Order(deal.OrderId)).PayoutAttempts == 1);
+        var first = await Order(deal.OrderId);
+        Assert.Equal(Clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(30), first.PayoutRetryAt);
+
+        await Sweep();
+        Assert.Equal(1, (await Order(deal.OrderId)).PayoutAttempts);
+
+        Clock.Advance(TimeSpan.FromSeconds(31));
+        await Sweep();
+        var second = await Order(deal.OrderId);
+        Assert.Equal(2, second.PayoutAttempts);
+        Assert.Equal(Clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(60), second.PayoutRetryAt);
+        Assert.Equal(TimeSpan.FromMinutes(10), Magma.Market.Escrow.EscrowService.PayoutBackoff(30));
+    }
+
     private async Task<Deal> PaidAndOpened()
     {
         var deal = await MarketplaceOrder();
