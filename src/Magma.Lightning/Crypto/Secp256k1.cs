@@ -1,9 +1,9 @@
+using System.Security.Cryptography;
 using Magma.Lightning.Crypto.Fast;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC.Multiplier;
 
 namespace Magma.Lightning.Crypto;
 
@@ -12,9 +12,10 @@ namespace Magma.Lightning.Crypto;
 /// public-key recovery and verification.
 /// </summary>
 /// <remarks>
-/// Anything touching a secret (key derivation, signing) runs on Portable.BouncyCastle, whose
-/// <see cref="FixedPointCombMultiplier"/> is the constant-time-ish choice. Recovery, verification and point
-/// validation see only public data and run on the much faster variable-time code in <c>Crypto/Fast</c>.
+/// The secret-dependent point multiplications — d·G for key derivation, the nonce's k·G for signing — run on
+/// the in-house constant-time <see cref="SecretGeneratorMultiplier"/>. The rest of signing (RFC6979 nonce,
+/// s = k⁻¹(e + d·r)) stays on Portable.BouncyCastle. Recovery, verification and point validation see only
+/// public data and run on the much faster variable-time code in <c>Crypto/Fast</c>.
 /// </remarks>
 public static class Secp256k1
 {
@@ -36,9 +37,9 @@ public static class Secp256k1
 
     public static PublicKey GetPublicKey(PrivateKey key)
     {
-        var d = new BigInteger(1, key.Secret.ToArray());
-        var q = new FixedPointCombMultiplier().Multiply(Curve.G, d).Normalize();
-        return PublicKey.FromTrustedCompressed(q.GetEncoded(compressed: true));
+        var compressed = new byte[PointCodec.CompressedLength];
+        PointCodec.Compress(SecretGeneratorMultiplier.Multiply(key.Secret), compressed);
+        return PublicKey.FromTrustedCompressed(compressed);
     }
 
     /// <summary>Deterministic (RFC6979, HMAC-SHA256) ECDSA over a 32-byte digest, normalised to low-S.</summary>
@@ -50,12 +51,17 @@ public static class Secp256k1
         var e = new BigInteger(1, digest32.ToArray());
         var kCalculator = new HMacDsaKCalculator(new Sha256Digest());
         kCalculator.Init(N, d, digest32.ToArray());
+        Span<byte> nonce = stackalloc byte[32];
+        Span<byte> rxBytes = stackalloc byte[32];
 
         while (true)
         {
             var k = kCalculator.NextK();
-            var r = new FixedPointCombMultiplier().Multiply(Curve.G, k).Normalize();
-            var rx = r.AffineXCoord.ToBigInteger();
+            WriteScalar(k, nonce);
+            var r = SecretGeneratorMultiplier.Multiply(nonce); // constant-time: k is the secret nonce
+            CryptographicOperations.ZeroMemory(nonce);
+            r.X.WriteBytes(rxBytes);
+            var rx = new BigInteger(1, rxBytes.ToArray());
             var rModN = rx.Mod(N);
             if (rModN.SignValue == 0)
                 continue;
@@ -63,7 +69,7 @@ public static class Secp256k1
             if (s.SignValue == 0)
                 continue;
 
-            var recoveryId = (r.AffineYCoord.TestBitZero() ? 1 : 0) | (rx.CompareTo(N) >= 0 ? 2 : 0);
+            var recoveryId = (r.Y.IsOdd ? 1 : 0) | (rx.CompareTo(N) >= 0 ? 2 : 0);
             if (s.CompareTo(HalfN) > 0)
             {
                 // Negating s mirrors R, which flips the parity of its y coordinate.
