@@ -1,9 +1,9 @@
+using System.Security.Cryptography;
 using Magma.Lightning.Crypto.Fast;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC.Multiplier;
 
 namespace Magma.Lightning.Crypto;
 
@@ -12,15 +12,15 @@ namespace Magma.Lightning.Crypto;
 /// public-key recovery and verification.
 /// </summary>
 /// <remarks>
-/// Anything touching a secret (key derivation, signing) runs on Portable.BouncyCastle, whose
-/// <see cref="FixedPointCombMultiplier"/> is the constant-time-ish choice. Recovery, verification and point
-/// validation see only public data and run on the much faster variable-time code in <c>Crypto/Fast</c>.
+/// The secret-dependent arithmetic — d·G for key derivation; the nonce's k·G and s = k⁻¹(e + d·r) for
+/// signing — runs on the in-house constant-time code in <c>Crypto/Fast</c> (see its README.md); the RFC6979
+/// nonce itself still comes from Portable.BouncyCastle. Recovery, verification and point validation see only
+/// public data and run on the much faster variable-time code there.
 /// </remarks>
 public static class Secp256k1
 {
     private static readonly Org.BouncyCastle.Asn1.X9.X9ECParameters Curve = CustomNamedCurves.GetByName("secp256k1");
     private static readonly BigInteger N = Curve.N;
-    private static readonly BigInteger HalfN = Curve.N.ShiftRight(1);
 
     public static bool IsValidSecret(ReadOnlySpan<byte> secret)
     {
@@ -36,44 +36,56 @@ public static class Secp256k1
 
     public static PublicKey GetPublicKey(PrivateKey key)
     {
-        var d = new BigInteger(1, key.Secret.ToArray());
-        var q = new FixedPointCombMultiplier().Multiply(Curve.G, d).Normalize();
-        return PublicKey.FromTrustedCompressed(q.GetEncoded(compressed: true));
+        var compressed = new byte[PointCodec.CompressedLength];
+        PointCodec.Compress(SecretGeneratorMultiplier.Multiply(key.Secret), compressed);
+        return PublicKey.FromTrustedCompressed(compressed);
     }
 
     /// <summary>Deterministic (RFC6979, HMAC-SHA256) ECDSA over a 32-byte digest, normalised to low-S.</summary>
+    /// <remarks>
+    /// BouncyCastle derives the nonce k; everything that combines k or the key d with other values is in
+    /// house and constant-time: R = k·G (<see cref="SecretGeneratorMultiplier"/>) and
+    /// s = k⁻¹·(e + d·r) (<see cref="Scalar.MulConstantTime"/>, <see cref="Scalar.InverseBlinded"/>).
+    /// Branches below only look at public values: R, r and s are all in the signature.
+    /// </remarks>
     public static RecoverableSignature SignRecoverable(ReadOnlySpan<byte> digest32, PrivateKey key)
     {
         if (digest32.Length != 32)
             throw new ArgumentException("The digest must be 32 bytes.", nameof(digest32));
-        var d = new BigInteger(1, key.Secret.ToArray());
-        var e = new BigInteger(1, digest32.ToArray());
         var kCalculator = new HMacDsaKCalculator(new Sha256Digest());
-        kCalculator.Init(N, d, digest32.ToArray());
+        kCalculator.Init(N, new BigInteger(1, key.Secret.ToArray()), digest32.ToArray());
+        var d = Scalar.FromSecretBytes(key.Secret);
+        var e = Scalar.FromBytes(digest32, out _); // e mod n: only its residue enters s
+        Span<byte> nonce = stackalloc byte[32];
+        Span<byte> rxBytes = stackalloc byte[32];
 
         while (true)
         {
-            var k = kCalculator.NextK();
-            var r = new FixedPointCombMultiplier().Multiply(Curve.G, k).Normalize();
-            var rx = r.AffineXCoord.ToBigInteger();
-            var rModN = rx.Mod(N);
-            if (rModN.SignValue == 0)
+            WriteScalar(kCalculator.NextK(), nonce);
+            var k = Scalar.FromSecretBytes(nonce);
+            var bigR = SecretGeneratorMultiplier.Multiply(nonce);
+            CryptographicOperations.ZeroMemory(nonce);
+            bigR.X.WriteBytes(rxBytes);
+            // R.x is below p, so below 2n: reducing it mod n subtracts n at most once, and whether it did
+            // is recovery-id bit 2 (R.x = r + n).
+            var r = Scalar.FromBytes(rxBytes, out var rxAtLeastN);
+            if (r.IsZero)
                 continue;
-            var s = k.ModInverse(N).Multiply(e.Add(d.Multiply(rModN))).Mod(N);
-            if (s.SignValue == 0)
+            var s = k.InverseBlinded().MulConstantTime(e.AddConstantTime(d.MulConstantTime(r)));
+            if (s.IsZero)
                 continue;
 
-            var recoveryId = (r.AffineYCoord.TestBitZero() ? 1 : 0) | (rx.CompareTo(N) >= 0 ? 2 : 0);
-            if (s.CompareTo(HalfN) > 0)
+            var recoveryId = (bigR.Y.IsOdd ? 1 : 0) | (rxAtLeastN ? 2 : 0);
+            if (s.IsAboveHalfOrder)
             {
                 // Negating s mirrors R, which flips the parity of its y coordinate.
-                s = N.Subtract(s);
+                s = s.Negate();
                 recoveryId ^= 1;
             }
 
             var compact = new byte[RecoverableSignature.CompactLength];
-            WriteScalar(rModN, compact.AsSpan(0, 32));
-            WriteScalar(s, compact.AsSpan(32, 32));
+            r.WriteBytes(compact.AsSpan(0, 32));
+            s.WriteBytes(compact.AsSpan(32, 32));
             return new RecoverableSignature(compact, recoveryId);
         }
     }

@@ -4,8 +4,9 @@ using Magma.Lightning.Crypto;
 namespace Magma.Benchmarks.Secp256k1;
 
 /// <summary>
-/// Single-threaded secp256k1 public-key recovery and verification throughput on distinct signatures:
-/// the in-house fast path behind <see cref="Lightning.Crypto.Secp256k1"/> against the BouncyCastle baseline.
+/// Single-threaded secp256k1 public-key recovery, verification and signing throughput on distinct
+/// signatures: the in-house code behind <see cref="Lightning.Crypto.Secp256k1"/> against the BouncyCastle
+/// baselines. Signing also reports the bytes it allocates per signature.
 /// Usage: <c>secp256k1 [signatures=10000] [seconds per figure=3]</c>. Each figure is timed over many short
 /// slices of the distinct signatures (cycling through all of them) and reports the best slice: on a shared
 /// machine that is the one least disturbed by other processes. Slices are timed in the thread's CPU time
@@ -16,14 +17,14 @@ public sealed class Secp256k1Scenario : IBenchmarkScenario
 {
     public string Name => "secp256k1";
 
-    private sealed record Sample(byte[] Digest, byte[] Compact, int RecoveryId, PublicKey Key);
+    private sealed record Sample(byte[] Digest, byte[] Compact, int RecoveryId, PublicKey Key, PrivateKey Secret);
 
     public Task<int> Run(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0]) : 10_000;
         var seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
 
-        Console.WriteLine($"signing {count} distinct (key, digest) pairs with BouncyCastle RFC6979...");
+        Console.WriteLine($"signing {count} distinct (key, digest) pairs (RFC6979, Secp256k1.SignRecoverable)...");
         var samples = CreateSamples(count);
 
         // Warm-up: tier the fast path up to optimised code and build its generator table.
@@ -40,11 +41,24 @@ public sealed class Secp256k1Scenario : IBenchmarkScenario
         var bouncyCastle = Measure("BouncyCastle recover", samples, 100, seconds, BouncyCastleRecoverAll);
 
         Console.WriteLine($"speedup over BouncyCastle: {recover / bouncyCastle:0.0}x ({1e6 / recover:0.0} µs vs {1e6 / bouncyCastle:0.0} µs per recovery)");
+
+        SignAll(samples[..200]);
+        BouncyCastleSignAll(samples[..200]);
+        var sign = Measure("sign (constant-time)", samples, 200, seconds, SignAll);
+        var bouncyCastleSign = Measure("BouncyCastle sign", samples, 100, seconds, BouncyCastleSignAll);
+        var signKb = KilobytesPerOperation(samples[..200], SignAll);
+        var bouncyCastleSignKb = KilobytesPerOperation(samples[..200], BouncyCastleSignAll);
+        Console.WriteLine($"signing: {1e6 / sign:0.0} µs and {signKb:0.0} KB per signature vs BouncyCastle {1e6 / bouncyCastleSign:0.0} µs and {bouncyCastleSignKb:0.0} KB");
+
         ResultLine.Write("secp256k1",
             ("recover_per_s", recover),
             ("verify_per_s", verify),
             ("bouncycastle_recover_per_s", bouncyCastle),
-            ("speedup", recover / bouncyCastle));
+            ("speedup", recover / bouncyCastle),
+            ("sign_us", 1e6 / sign),
+            ("sign_kb", signKb),
+            ("bouncycastle_sign_us", 1e6 / bouncyCastleSign),
+            ("bouncycastle_sign_kb", bouncyCastleSignKb));
         return Task.FromResult(0);
     }
 
@@ -61,7 +75,7 @@ public sealed class Secp256k1Scenario : IBenchmarkScenario
             var digest = new byte[32];
             random.NextBytes(digest);
             var signature = Lightning.Crypto.Secp256k1.SignRecoverable(digest, key);
-            samples[i] = new Sample(digest, signature.Compact, signature.RecoveryId, key.PublicKey);
+            samples[i] = new Sample(digest, signature.Compact, signature.RecoveryId, key.PublicKey, key);
         }
         return samples;
     }
@@ -78,6 +92,34 @@ public sealed class Secp256k1Scenario : IBenchmarkScenario
         foreach (var s in samples)
             if (!Lightning.Crypto.Secp256k1.Verify(s.Digest, s.Compact, s.Key))
                 throw new InvalidOperationException("fast verification rejected a valid signature");
+    }
+
+    private static void SignAll(Sample[] samples)
+    {
+        foreach (var s in samples)
+        {
+            var signature = Lightning.Crypto.Secp256k1.SignRecoverable(s.Digest, s.Secret);
+            if (signature.RecoveryId != s.RecoveryId || !signature.Compact.SequenceEqual(s.Compact))
+                throw new InvalidOperationException("signing changed a deterministic signature");
+        }
+    }
+
+    private static void BouncyCastleSignAll(Sample[] samples)
+    {
+        foreach (var s in samples)
+        {
+            var (compact, recoveryId) = BouncyCastleSigning.SignRecoverable(s.Digest, s.Secret.Secret);
+            if (recoveryId != s.RecoveryId || !compact.AsSpan().SequenceEqual(s.Compact))
+                throw new InvalidOperationException("BouncyCastle signing disagrees with Magma's signature");
+        }
+    }
+
+    /// <summary>Heap bytes the calling thread allocates per sample, in KB (1024 bytes).</summary>
+    private static double KilobytesPerOperation(Sample[] samples, Action<Sample[]> operation)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        operation(samples);
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0 / samples.Length;
     }
 
     private static void BouncyCastleRecoverAll(Sample[] samples)

@@ -1,13 +1,16 @@
 using Magma.Lightning.Crypto;
+using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.EC;
+using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Math.EC;
+using Org.BouncyCastle.Math.EC.Multiplier;
 
 namespace Magma.Lightning.Tests.Crypto;
 
 /// <summary>
-/// The recovery and verification Magma shipped before the fast path, on Portable.BouncyCastle, kept
-/// verbatim in behaviour as an independent oracle for cross-checks.
+/// The recovery, verification and signing Magma shipped before the fast paths, on Portable.BouncyCastle,
+/// kept verbatim in behaviour as an independent oracle for cross-checks.
 /// </summary>
 internal static class BouncyCastleReference
 {
@@ -82,6 +85,40 @@ internal static class BouncyCastleReference
     /// <summary>d·G compressed (BouncyCastle), for keys given as plain numbers.</summary>
     public static byte[] PublicKeyOf(System.Numerics.BigInteger d) =>
         Curve.G.Multiply(new BigInteger(1, TestMath.ToBytes32(d))).Normalize().GetEncoded(compressed: true);
+
+    /// <summary>
+    /// RFC6979 low-S recoverable signing entirely on BouncyCastle (R = k·G by its FixedPointCombMultiplier):
+    /// the signer before <c>SecretGeneratorMultiplier</c>, returning the compact signature and recovery id.
+    /// </summary>
+    public static (byte[] Compact, int RecoveryId) SignRecoverable(ReadOnlySpan<byte> digest32, ReadOnlySpan<byte> secret32)
+    {
+        var d = new BigInteger(1, secret32.ToArray());
+        var e = new BigInteger(1, digest32.ToArray());
+        var kCalculator = new HMacDsaKCalculator(new Sha256Digest());
+        kCalculator.Init(N, d, digest32.ToArray());
+        while (true)
+        {
+            var k = kCalculator.NextK();
+            var r = new FixedPointCombMultiplier().Multiply(Curve.G, k).Normalize();
+            var rx = r.AffineXCoord.ToBigInteger();
+            var rModN = rx.Mod(N);
+            if (rModN.SignValue == 0)
+                continue;
+            var s = k.ModInverse(N).Multiply(e.Add(d.Multiply(rModN))).Mod(N);
+            if (s.SignValue == 0)
+                continue;
+            var recoveryId = (r.AffineYCoord.TestBitZero() ? 1 : 0) | (rx.CompareTo(N) >= 0 ? 2 : 0);
+            if (s.CompareTo(N.ShiftRight(1)) > 0)
+            {
+                s = N.Subtract(s);
+                recoveryId ^= 1;
+            }
+            var compact = new byte[64];
+            WriteScalar(rModN, compact.AsSpan(0, 32));
+            WriteScalar(s, compact.AsSpan(32, 32));
+            return (compact, recoveryId);
+        }
+    }
 
     private static void WriteScalar(BigInteger value, Span<byte> destination)
     {

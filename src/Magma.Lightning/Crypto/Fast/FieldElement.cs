@@ -10,7 +10,11 @@ namespace Magma.Lightning.Crypto.Fast;
 /// <remarks>
 /// <para>
 /// VARIABLE-TIME. Everything under <c>Crypto/Fast</c> branches and indexes on its inputs, so it must only
-/// ever see public data (signatures, digests, public keys). Secrets stay on BouncyCastle.
+/// ever see public data (signatures, digests, public keys) — with one deliberate exception: the secret
+/// multiplications k·G and d·G run in <see cref="SecretGeneratorMultiplier"/>, on
+/// <see cref="ProjectivePoint"/> and <see cref="GeneratorWindowTable.Select"/>, which use only the
+/// constant-time subset of this type listed in <c>FieldElement.ConstantTime.cs</c>. Any change to those
+/// operations must keep them free of branches and memory indexes that depend on limb values.
 /// </para>
 /// <para>
 /// Limbs may hold more than 52 bits so that additions need no carries. The <b>magnitude</b> m of an element

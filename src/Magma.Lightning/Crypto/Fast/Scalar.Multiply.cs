@@ -76,6 +76,19 @@ internal readonly partial struct Scalar
     /// </summary>
     private static Scalar Reduce(ulong l0, ulong l1, ulong l2, ulong l3, ulong l4, ulong l5, ulong l6, ulong l7)
     {
+        var r = Fold(l0, l1, l2, l3, l4, l5, l6, l7, out var c);
+        if (c != 0)
+            r = r.AddWords(NC0, NC1, 1, 0, out _);
+        // r < 2^256 < 2n: at most one subtraction of n.
+        return r.IsBelow(NWord0, NWord1, NWord2, NWord3) ? r : r.AddWords(NC0, NC1, 1, 0, out _);
+    }
+
+    /// <summary>
+    /// The branch-free part of <see cref="Reduce"/>: a 256-bit r and a carry c with r + c·2^256 ≡ the input
+    /// (mod n); when c is 1, r is tiny (below 2^135), so r + NC neither overflows nor reaches n.
+    /// </summary>
+    private static Scalar Fold(ulong l0, ulong l1, ulong l2, ulong l3, ulong l4, ulong l5, ulong l6, ulong l7, out ulong carry)
+    {
         ulong c;
         // m = l[0..3] + l[4..7]·NC, below 2^386: rows for NC0, NC1 (shifted one word) and 1 (two words).
         var m0 = MulAdd(l4, NC0, l0, 0, out c);
@@ -112,11 +125,7 @@ internal readonly partial struct Scalar
         var r0 = MulAdd(p4, NC0, p0, 0, out c);
         var r1 = MulAdd(p4, NC1, p1, c, out c);
         var r2 = AddCarry(p2, p4, c, out c);
-        var r3 = AddCarry(p3, 0, c, out c);
-        var r = new Scalar(r0, r1, r2, r3);
-        if (c != 0)
-            r = r.AddWords(NC0, NC1, 1, 0, out _);
-        // r < 2^256 < 2n: at most one subtraction of n.
-        return r.IsBelow(NWord0, NWord1, NWord2, NWord3) ? r : r.AddWords(NC0, NC1, 1, 0, out _);
+        var r3 = AddCarry(p3, 0, c, out carry);
+        return new Scalar(r0, r1, r2, r3);
     }
 }

@@ -68,6 +68,9 @@ internal readonly partial struct Scalar
     /// </summary>
     public Scalar PlusOrder(out bool carry) => AddWords(NWord0, NWord1, NWord2, NWord3, out carry);
 
+    /// <summary>Whether this is above n/2: the "high S" an ECDSA signature is normalised away from.</summary>
+    public bool IsAboveHalfOrder => !IsBelow(0xDFE92F46681B20A1, 0x5D576E7357A4501D, 0xFFFFFFFFFFFFFFFF, 0x7FFFFFFFFFFFFFFF);
+
     /// <summary>1/this mod n by variable-time safegcd (0 maps to 0).</summary>
     public Scalar InverseVar()
     {
