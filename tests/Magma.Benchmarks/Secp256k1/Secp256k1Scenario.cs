@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Magma.Lightning.Crypto;
+using Magma.Testing.Secp256k1;
 
 namespace Magma.Benchmarks.Secp256k1;
 
@@ -108,7 +109,7 @@ public sealed class Secp256k1Scenario : IBenchmarkScenario
     {
         foreach (var s in samples)
         {
-            var (compact, recoveryId) = BouncyCastleSigning.SignRecoverable(s.Digest, s.Secret.Secret);
+            var (compact, recoveryId) = BouncyCastleReference.SignRecoverable(s.Digest, s.Secret.Secret);
             if (recoveryId != s.RecoveryId || !compact.AsSpan().SequenceEqual(s.Compact))
                 throw new InvalidOperationException("BouncyCastle signing disagrees with Magma's signature");
         }
@@ -125,7 +126,7 @@ public sealed class Secp256k1Scenario : IBenchmarkScenario
     private static void BouncyCastleRecoverAll(Sample[] samples)
     {
         foreach (var s in samples)
-            if (!BouncyCastleRecovery.TryRecover(s.Digest, s.Compact, s.RecoveryId, out var key) || !s.Key.Compressed.SequenceEqual(key))
+            if (!BouncyCastleReference.TryRecover(s.Digest, s.Compact, s.RecoveryId, out var key) || !s.Key.Compressed.SequenceEqual(key))
                 throw new InvalidOperationException("BouncyCastle recovery returned the wrong key");
     }
 

@@ -1,4 +1,5 @@
 using Magma.Lightning.Crypto;
+using Magma.Testing.Secp256k1;
 using static Magma.Lightning.Tests.Crypto.TestMath;
 
 namespace Magma.Lightning.Tests.Crypto;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Magma.Lightning.Crypto;
+using Magma.Testing.Secp256k1;
 using static Magma.Lightning.Tests.Crypto.Secp256k1CrossCheckTests;
 using static Magma.Lightning.Tests.Crypto.TestMath;
 

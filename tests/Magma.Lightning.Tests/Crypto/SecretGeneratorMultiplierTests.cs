@@ -1,6 +1,7 @@
 using System.Numerics;
 using Magma.Lightning.Crypto;
 using Magma.Lightning.Crypto.Fast;
+using Magma.Testing.Secp256k1;
 using static Magma.Lightning.Tests.Crypto.TestMath;
 
 namespace Magma.Lightning.Tests.Crypto;

@@ -32,10 +32,22 @@ internal readonly partial struct FieldElement
     /// </summary>
     public FieldElement InverseConstantTime()
     {
-        // p − 2 in binary is 223 ones, a zero, 22 ones, 0000, 1, 0, 11, 0, 1. Build xₖ = a^(2^k − 1) for the
-        // run lengths needed, then assemble the exponent left to right.
+        // p − 2 in binary is 223 ones, a zero, 22 ones, 0000, 1, 0, 11, 0, 1.
+        var t = PowerOfSharedPrefix(out var x2);
+        t = t.SqrTimes(5).Mul(this);         // ... 0000 1
+        t = t.SqrTimes(3).Mul(x2);           // ... 0 11
+        return t.SqrTimes(2).Mul(this);      // ... 0 1
+    }
+
+    /// <summary>
+    /// this^e for the 246-bit prefix that p − 2 and (p + 1)/4 share (223 ones, a zero, 22 ones), with x2 =
+    /// this³ for the tails: the inverse and the square root differ only after it. A fixed sequence of
+    /// squarings and multiplications, so constant-time. Builds xₖ = this^(2^k − 1) for the run lengths.
+    /// </summary>
+    private FieldElement PowerOfSharedPrefix(out FieldElement x2)
+    {
         var x1 = this;
-        var x2 = x1.Sqr().Mul(x1);
+        x2 = x1.Sqr().Mul(x1);
         var x3 = x2.Sqr().Mul(x1);
         var x6 = x3.SqrTimes(3).Mul(x3);
         var x9 = x6.SqrTimes(3).Mul(x3);
@@ -46,11 +58,7 @@ internal readonly partial struct FieldElement
         var x176 = x88.SqrTimes(88).Mul(x88);
         var x220 = x176.SqrTimes(44).Mul(x44);
         var x223 = x220.SqrTimes(3).Mul(x3);
-
-        var t = x223.SqrTimes(23).Mul(x22); // 1^223 0 1^22
-        t = t.SqrTimes(5).Mul(x1);           // ... 0000 1
-        t = t.SqrTimes(3).Mul(x2);           // ... 0 11
-        return t.SqrTimes(2).Mul(x1);        // ... 0 1
+        return x223.SqrTimes(23).Mul(x22);
     }
 
     /// <summary>

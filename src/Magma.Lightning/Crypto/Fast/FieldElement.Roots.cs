@@ -10,23 +10,9 @@ internal readonly partial struct FieldElement
     /// </summary>
     public bool TrySqrt(out FieldElement root)
     {
-        // (p+1)/4 in binary is 223 ones, a zero, 22 ones, four zeros, two ones, two zeros. Build
-        // xₖ = a^(2^k − 1) for the run lengths needed, then assemble the exponent left to right:
-        // 253 squarings and 13 multiplications.
-        var x1 = this;
-        var x2 = x1.Sqr().Mul(x1);
-        var x3 = x2.Sqr().Mul(x1);
-        var x6 = x3.SqrTimes(3).Mul(x3);
-        var x9 = x6.SqrTimes(3).Mul(x3);
-        var x11 = x9.SqrTimes(2).Mul(x2);
-        var x22 = x11.SqrTimes(11).Mul(x11);
-        var x44 = x22.SqrTimes(22).Mul(x22);
-        var x88 = x44.SqrTimes(44).Mul(x44);
-        var x176 = x88.SqrTimes(88).Mul(x88);
-        var x220 = x176.SqrTimes(44).Mul(x44);
-        var x223 = x220.SqrTimes(3).Mul(x3);
-
-        var t = x223.SqrTimes(23).Mul(x22); // 1^223 0 1^22
+        // (p+1)/4 in binary is 223 ones, a zero, 22 ones, four zeros, two ones, two zeros: 253 squarings and
+        // 13 multiplications in all.
+        var t = PowerOfSharedPrefix(out var x2);
         t = t.SqrTimes(6).Mul(x2);           // ... 0000 11
         root = t.SqrTimes(2).NormalizeWeak(); // ... 00
 

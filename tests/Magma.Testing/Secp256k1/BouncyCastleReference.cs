@@ -1,4 +1,3 @@
-using Magma.Lightning.Crypto;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Signers;
@@ -6,13 +5,14 @@ using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Math.EC;
 using Org.BouncyCastle.Math.EC.Multiplier;
 
-namespace Magma.Lightning.Tests.Crypto;
+namespace Magma.Testing.Secp256k1;
 
 /// <summary>
 /// The recovery, verification and signing Magma shipped before the fast paths, on Portable.BouncyCastle,
-/// kept verbatim in behaviour as an independent oracle for cross-checks.
+/// kept verbatim in behaviour as an independent oracle: the tests cross-check against it and the secp256k1
+/// benchmark times it as the baseline.
 /// </summary>
-internal static class BouncyCastleReference
+public static class BouncyCastleReference
 {
     private static readonly Org.BouncyCastle.Asn1.X9.X9ECParameters Curve = CustomNamedCurves.GetByName("secp256k1");
     private static readonly BigInteger N = Curve.N;
@@ -84,7 +84,7 @@ internal static class BouncyCastleReference
 
     /// <summary>d·G compressed (BouncyCastle), for keys given as plain numbers.</summary>
     public static byte[] PublicKeyOf(System.Numerics.BigInteger d) =>
-        Curve.G.Multiply(new BigInteger(1, TestMath.ToBytes32(d))).Normalize().GetEncoded(compressed: true);
+        Curve.G.Multiply(new BigInteger(1, d.ToByteArray(isUnsigned: true, isBigEndian: true))).Normalize().GetEncoded(compressed: true);
 
     /// <summary>
     /// RFC6979 low-S recoverable signing entirely on BouncyCastle (R = k·G by its FixedPointCombMultiplier):
