@@ -15,7 +15,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Magma.Market.Accounts;
 
 /// <summary>
-/// A marketplace account's webhook endpoints (<c>account.create_webhook_endpoint</c> / <c>delete_webhook_endpoint</c>).
+/// A marketplace account's webhook endpoints (<c>account.create_webhook_endpoint</c> / <c>delete_webhook_endpoint</c>,
+/// listed by <c>account.webhook_endpoints</c>).
 /// They sit in the platform environment so the payments core's worker signs and delivers them, but carry the
 /// account: only <see cref="OrderWebhooks"/> writes to them, and the environment's own queries and payment events
 /// leave them alone.
@@ -52,6 +53,15 @@ public sealed class AccountWebhookEndpoints(
             await db.SaveChangesAsync();
         });
         return new WebhookEndpointWithSecret(WebhookEndpointView.From(endpoint), secret);
+    }
+
+    /// <summary>An account's own endpoints, oldest first, without their secrets; the admin token names the account.</summary>
+    public async Task<IReadOnlyList<WebhookEndpointView>> List(MarketCaller caller, string? accountId)
+    {
+        var owner = Owner(caller, accountId);
+        await using var db = database.Read<MarketDbContext>();
+        var endpoints = await db.WebhookEndpoints.Where(e => e.AccountId == owner && e.DeletedAt == null).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToListAsync();
+        return endpoints.Select(WebhookEndpointView.From).ToList();
     }
 
     /// <summary>Soft delete, as for environment endpoints. Another account's endpoint is NOT_FOUND, never FORBIDDEN.</summary>

@@ -35,6 +35,7 @@ public sealed class AuthMatrixTests(AuthWorld world) : IClassFixture<AuthWorld>
     private const string Events = "query($e: String!) { payment { webhook_event { find_many(input: { environment_id: $e }) { total_count } } } }";
     private const string Event = "{ payment { webhook_event { find_one(id: \"payment.completed:00000000-0000-0000-0000-000000000000\") { id } } } }";
     private const string CreateAccountEndpoint = "mutation { account { create_webhook_endpoint(input: { url: \"http://127.0.0.1:9/matrix\" }) { secret } } }";
+    private const string AccountEndpoints = "{ account { webhook_endpoints { id url event_filters active } } }";
     private const string DeleteAccountEndpoint = "mutation($h: String!) { account { delete_webhook_endpoint(id: $h) } }";
     private const string Buy = "mutation { liquidity { buy(input: { connection_uri: \"x\", usd_cents: \"5000\" }) { order { transaction_id } } } }";
     private const string CreateOffer = "mutation { market { offer { create(input: { pubkey: \"0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798\", total_size: \"1000000\", min_size: \"100000\", max_size: \"500000\", min_block_length: 144, fee_rate: 1000, base_fee: 1, fee_rate_cap: 100, base_fee_cap: 1 }) { offer_id } } } }";
@@ -77,6 +78,7 @@ public sealed class AuthMatrixTests(AuthWorld world) : IClassFixture<AuthWorld>
         Row(Event, ("none", unauth), ("admin", missing), ("key", missing), ("key-read", forbidden));
         // Account endpoints are the market's: a Rails service key is no credential there, and the admin must name an account.
         Row(CreateAccountEndpoint, ("none", unauth), ("invalid", unauth), ("account", ok), ("session", ok), ("admin", badInput), ("key", unauth));
+        Row(AccountEndpoints, ("none", unauth), ("invalid", unauth), ("account", ok), ("session", ok), ("admin", badInput), ("key", unauth));
         Row(DeleteAccountEndpoint, ("none", unauth), ("account", missing), ("session", missing), ("admin", missing), ("key", unauth));
         return data;
     }

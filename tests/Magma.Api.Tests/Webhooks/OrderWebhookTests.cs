@@ -11,6 +11,7 @@ public sealed class OrderWebhookTests(WebhookApi api) : IClassFixture<WebhookApi
 {
     private const string CreateAccount = "mutation($n: String!) { account { create(input: { name: $n }) { id api_key } } }";
     private const string CreateEndpoint = "mutation($i: AccountWebhookEndpointInput!) { account { create_webhook_endpoint(input: $i) { secret endpoint { id url event_filters active environment_id } } } }";
+    private const string ListEndpoints = "query($a: String) { account { webhook_endpoints(account_id: $a) { id url active } } }";
     private const string DeleteEndpoint = "mutation($id: String!) { account { delete_webhook_endpoint(id: $id) } }";
     private const string Buy = "mutation($i: LiquidityOrderInput!) { liquidity { buy(input: $i) { account { id } order { transaction_id } payment { lightning_invoice } } } }";
     private static readonly (string, string) Admin = Bearer(MagmaApp.AdminToken);
@@ -64,6 +65,25 @@ public sealed class OrderWebhookTests(WebhookApi api) : IClassFixture<WebhookApi
         Assert.True((await api.Client.Graph(DeleteEndpoint, new { id }, owner)).Data().At("account", "delete_webhook_endpoint").GetBoolean());
         Assert.Equal("NOT_FOUND", (await api.Client.Graph(DeleteEndpoint, new { id }, owner)).ErrorCode());
         Assert.True((await api.Client.Graph(DeleteEndpoint, new { id = forOther }, Admin)).Data().At("account", "delete_webhook_endpoint").GetBoolean());
+    }
+
+    [Fact]
+    public async Task AnAccountListsItsOwnEndpointsOnlyAndTheAdminNamesTheAccount()
+    {
+        var (ownerId, owner) = await NewAccount("lister");
+        var (_, other) = await NewAccount("not the lister");
+        var first = await NewEndpoint(owner, new { url = "http://127.0.0.1:9/first" });
+        var second = await NewEndpoint(owner, new { url = "http://127.0.0.1:9/second" });
+        await NewEndpoint(other, new { url = "http://127.0.0.1:9/theirs" });
+        await api.Client.Graph(DeleteEndpoint, new { id = first }, owner);
+
+        var mine = (await api.Client.Graph(ListEndpoints, null, owner)).Data().At("account", "webhook_endpoints");
+        var asAdmin = (await api.Client.Graph(ListEndpoints, new { a = ownerId }, Admin)).Data().At("account", "webhook_endpoints");
+
+        var listed = Assert.Single(mine.EnumerateArray());
+        Assert.Equal((second, "http://127.0.0.1:9/second", true), (listed.At("id").GetString(), listed.At("url").GetString(), listed.At("active").GetBoolean()));
+        Assert.Equal(second, Assert.Single(asAdmin.EnumerateArray()).At("id").GetString());
+        Assert.Equal("FORBIDDEN", (await api.Client.Graph(ListEndpoints, new { a = ownerId }, other)).ErrorCode());
     }
 
     [Theory]

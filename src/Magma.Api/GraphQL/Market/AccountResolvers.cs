@@ -47,6 +47,8 @@ public static class AccountResolvers
             var input = ctx.Argument<WebhookEndpointArguments>("input");
             return await rc.Get<AccountWebhookEndpoints>().Create(rc.Market, input.AccountId, input.Url, input.EventFilters, ctx.CancellationToken);
         })
+        .Field("AccountQueries.webhook_endpoints", async (ctx, rc) =>
+            await rc.Get<AccountWebhookEndpoints>().List(rc.Market, ctx.Argument<string?>("account_id")))
         .Field("AccountMutations.delete_webhook_endpoint", async (ctx, rc) =>
             (object?)await rc.Get<AccountWebhookEndpoints>().Delete(rc.Market, ctx.Argument<string>("id")));
 
