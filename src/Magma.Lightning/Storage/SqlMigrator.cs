@@ -24,10 +24,10 @@ public static class SqlMigrator
                 SqliteDatabase.Execute(connection, sql, transaction);
                 using var record = connection.CreateCommand();
                 record.Transaction = transaction;
-                record.CommandText = "INSERT INTO schema_migrations (module, name, applied_at) VALUES ($module, $name, $at);";
+                // When a script ran is a fact about the database file, so the database's own clock records it.
+                record.CommandText = "INSERT INTO schema_migrations (module, name, applied_at) VALUES ($module, $name, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));";
                 record.Parameters.AddWithValue("$module", module);
                 record.Parameters.AddWithValue("$name", name);
-                record.Parameters.AddWithValue("$at", DateTime.UtcNow.ToString("O"));
                 record.ExecuteNonQuery();
                 count++;
             }
