@@ -43,6 +43,7 @@ internal sealed class EntityRowReader
         private readonly Func<SqliteDataReader, int, object> _readProviderValue;
         private readonly ValueConverter? _converter;
         private readonly Action<object, object?> _set;
+        private readonly object? _valueForNull;
 
         public Column(IProperty property, string name, RelationalTypeMapping mapping)
         {
@@ -50,8 +51,13 @@ internal sealed class EntityRowReader
             _converter = mapping.Converter;
             var providerType = _converter?.ProviderClrType ?? property.ClrType;
             _readProviderValue = ReaderFor(Nullable.GetUnderlyingType(providerType) ?? providerType, name);
-            _set = Setter(property.PropertyInfo
-                ?? throw new InvalidOperationException($"{property.DeclaringEntityType.DisplayName()}.{property.Name} has no CLR property to read into."));
+            var clrProperty = property.PropertyInfo
+                ?? throw new InvalidOperationException($"{property.DeclaringEntityType.DisplayName()}.{property.Name} has no CLR property to read into.");
+            _set = Setter(clrProperty);
+            // A NULL read into a non-nullable value type gets its default, as EF's SetValue-style reads did.
+            _valueForNull = clrProperty.PropertyType.IsValueType && Nullable.GetUnderlyingType(clrProperty.PropertyType) is null
+                ? Activator.CreateInstance(clrProperty.PropertyType)
+                : null;
         }
 
         public string Name { get; }
@@ -60,7 +66,7 @@ internal sealed class EntityRowReader
         {
             if (reader.IsDBNull(ordinal))
             {
-                _set(entity, null);
+                _set(entity, _valueForNull);
                 return;
             }
             var value = _readProviderValue(reader, ordinal);

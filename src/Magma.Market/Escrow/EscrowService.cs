@@ -89,6 +89,11 @@ public sealed class EscrowService(
                 IdempotencyKey: $"order-payout:{order.Id}:{order.PayoutAttempts}",
                 Metadata: JsonSerializer.Serialize(new { order_id = order.Id })), cancellationToken);
         }
+        catch (MagmaException ex) when (ex.Error == PaymentErrors.IdempotencyInProgress)
+        {
+            // The block event and the sweep both release: the other one is paying this very attempt right now.
+            return null;
+        }
         catch (MagmaException ex)
         {
             await PayoutFailed(order, ex.Error == PaymentErrors.InvoiceExpired ? OrderPaymentStatus.SellerInvoiceExpired : OrderPaymentStatus.PaymentFailed, ex.Message, null);

@@ -16,9 +16,13 @@ public sealed class EscrowSweep(
     OrderLifecycle lifecycle,
     HouseChannelOpener opener,
     EscrowService escrow,
+    MarketPlatform platform,
     TimeProvider time,
     ILogger<EscrowSweep> logger)
 {
+    /// <summary>Within this many blocks of the HTLC deadline a failed payout is retried on every sweep, backoff or not.</summary>
+    public const int PayoutUrgentBlocks = 3;
+
     private static readonly List<OrderStatus> Failures = OrderStatuses.Failures.ToList();
 
     public async Task<int> Sweep(CancellationToken cancellationToken = default)
@@ -36,8 +40,9 @@ public sealed class EscrowSweep(
             toOpen = await db.Orders.Where(o => o.Status == OrderStatus.WaitingForChannelOpen && o.IsHouse && (o.OpenAttemptedAt == null || o.OpenAttemptedAt <= claimedSince))
                 .Select(o => o.Id).ToListAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
+            var urgentBelow = await platform.Node.GetBlockHeight(cancellationToken) + PayoutUrgentBlocks;
             toPay = await db.Orders.Where(o => o.Status == OrderStatus.ValidChannelOpening && o.PaymentHash != null && o.EscrowSettledAt == null && o.EscrowCancelledAt == null
-                && (o.PayoutRetryAt == null || o.PayoutRetryAt <= now)).ToListAsync(cancellationToken);
+                && (o.PayoutRetryAt == null || o.PayoutRetryAt <= now || o.HtlcDeadlineHeight <= urgentBelow)).ToListAsync(cancellationToken);
             toCancel = await db.Orders.Where(o => Failures.Contains(o.Status) && o.PaymentHash != null && o.EscrowSettledAt == null && o.EscrowCancelledAt == null).ToListAsync(cancellationToken);
         }
         foreach (var (id, _) in held)

@@ -83,6 +83,8 @@ public sealed class Lsps1OnchainWatcher(
     private async Task Reconcile(string orderId, long received, IReadOnlyList<WalletTransaction> wallet, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        // Read before the unit, like the Lightning path: validation refuses channels funded before this height.
+        var tip = await platform.Node.GetBlockHeight(cancellationToken);
         var accepted = false;
         Lsps1Order row = null!;
         var order = await transitions.Change(orderId, async (db, o) =>
@@ -93,6 +95,7 @@ public sealed class Lsps1OnchainWatcher(
             {
                 (row.OnchainKeptSat, row.OnchainPaidAt) = (row.OrderTotalSat, now);
                 (o.PaidOnchain, o.PaymentStatus, o.ChannelOpenDeadline) = (true, OrderPaymentStatus.SuccessfulPayment, now + market.Value.Timeouts.ChannelOpen);
+                o.PaidHeight = tip;
                 await transitions.Fire(db, o, OrderTrigger.PaymentHeld, $"The buyer paid {row.OrderTotalSat} sats on-chain to {row.OnchainAddress}.",
                     new { onchain_address = row.OnchainAddress, received_sat = received });
                 accepted = true;

@@ -33,9 +33,12 @@ public sealed class ChannelValidation(OrderTransitions transitions, EscrowServic
             return $"its capacity is {edge.CapacitySat} sats, below the ordered {order.SizeSat + order.PushSat}";
         if (!edge.Connects(PublicKey.ParseHex(order.SellerPubkey), PublicKey.ParseHex(order.BuyerPubkey)))
             return "it does not connect the seller's node to the buyer's node";
-        // Without this a seller could report a channel it already had with the buyer and be paid for nothing new.
-        if (order.ConfirmationHeight < order.PaidHeight)
-            return $"its funding transaction confirmed at height {order.ConfirmationHeight}, before the buyer paid at height {order.PaidHeight}: it is not a new channel";
+        // Without this a seller could report a channel it already had with the buyer and be paid for nothing new. The
+        // short channel id names the funding block exactly (BOLT 7: its top 24 bits), unlike a height estimated
+        // from a confirmation count read a few blocks later.
+        var fundingHeight = (int)(edge.ChannelId >> 40);
+        if (order.PaidHeight is { } paidHeight && fundingHeight < paidHeight)
+            return $"its funding transaction confirmed at height {fundingHeight}, before the buyer paid at height {paidHeight}: it is not a new channel";
         if (edge.Announced == order.IsPrivate)
             return order.IsPrivate ? "it is announced but the order asked for a private channel" : "it is private but the order asked for a public channel";
         return null;

@@ -56,7 +56,7 @@ public sealed class Lsps1Host : IAsyncDisposable
     public async Task<string> PayOnchain(string address, long sats) =>
         (await Ok(await Client.PostAsJsonAsync("/api/v1/sandbox/onchain/send", new { address, amount_sat = sats }))).GetProperty("txid").GetString()!;
 
-    public async Task Mine(int blocks = 1) => await Ok(await Client.PostAsJsonAsync("/api/v1/sandbox/mine", new { blocks }));
+    public async Task<JsonElement> Mine(int blocks = 1) => await Ok(await Client.PostAsJsonAsync("/api/v1/sandbox/mine", new { blocks }));
 
     /// <summary>Polls get_order until the condition holds; the node events and sweeps run in the background.</summary>
     public async Task<JsonElement> WaitForOrder(string orderId, Func<JsonElement, bool> condition, int timeoutMs = 20_000)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Magma.Api.Tests.Lsps1;
 
@@ -33,8 +35,11 @@ public sealed class Lsps1OnchainLifecycleTests
 
         await host.PayOnchain(onchain.GetProperty("address").GetString()!, Total(created));
         var unconfirmed = await host.GetOrder(id);
-        await host.Mine();
+        var paidAt = (await host.Mine()).GetProperty("height").GetInt32();
         var completed = await host.WaitForOrder(id, o => o.GetProperty("order_state").GetString() == "COMPLETED");
+        // Paid on-chain, the order still records the height its channel must be funded after.
+        await using (var db = host.App.Services.GetRequiredService<Magma.Lightning.Storage.SqliteDatabase>().Read<Magma.Market.Data.MarketDbContext>())
+            Assert.Equal(paidAt, (await db.Orders.SingleAsync(o => o.Id == id)).PaidHeight);
         await host.Mine(3);
         var confirmed = await host.GetOrder(id);
         var node = await host.Node(client);

@@ -23,7 +23,7 @@ public sealed class PreparedPathsTests : IAsyncLifetime
             command.Transaction = t;
             command.CommandText = """
                 CREATE TABLE parcels (id TEXT NOT NULL PRIMARY KEY, label TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, weight_msat INTEGER NOT NULL,
-                    fragile INTEGER NOT NULL, sent_at TEXT NOT NULL, delivered_at TEXT NULL, note TEXT NULL);
+                    fragile INTEGER NOT NULL, sent_at TEXT NOT NULL, delivered_at TEXT NULL, note TEXT NULL, priority INTEGER NULL);
                 CREATE TABLE scans (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, parcel_id TEXT NOT NULL REFERENCES parcels (id), place TEXT NOT NULL);
                 """;
             return await command.ExecuteNonQueryAsync();
@@ -172,6 +172,22 @@ public sealed class PreparedPathsTests : IAsyncLifetime
         Assert.Equal(DateTimeKind.Utc, actual.SentAt.Kind);
     }
 
+    [Fact]
+    public async Task ANullInAColumnTheClassCannotHoldReadsAsTheDefault()
+    {
+        await _database.Write(async (c, t) =>
+        {
+            using var command = c.CreateCommand();
+            command.Transaction = t;
+            command.CommandText = "INSERT INTO parcels (id, label, kind, weight_msat, fragile, sent_at, priority) VALUES ('old', 'from before', 'Freight', 5, 0, '2026-01-01 00:00:00', NULL)";
+            return await command.ExecuteNonQueryAsync();
+        });
+
+        var parcel = (await _database.Rows<ParcelContext, Parcel>("id = $p0", "old")).Single();
+
+        Assert.Equal((0, ParcelKind.Freight, 5L), (parcel.Priority, parcel.Kind, parcel.WeightMsat));
+    }
+
     public enum ParcelKind { Express, Freight }
 
     public sealed class Parcel
@@ -184,6 +200,8 @@ public sealed class PreparedPathsTests : IAsyncLifetime
         public DateTime SentAt { get; set; }
         public DateTime? DeliveredAt { get; set; }
         public string? Note { get; set; }
+        // NULL-able in the table, not in the class: as a column added later with ALTER TABLE … ADD COLUMN would be.
+        public int Priority { get; set; }
     }
 
     public sealed class Scan

@@ -97,6 +97,28 @@ public sealed class PayoutRecoveryTests : MarketHarness
         Assert.Equal(TimeSpan.FromMinutes(10), Magma.Market.Escrow.EscrowService.PayoutBackoff(30));
     }
 
+    [Fact]
+    public async Task CloseToTheHtlcDeadlineAFailedPayoutIsRetriedOnEverySweep()
+    {
+        var deal = await PaidAndOpened();
+        Clock.Advance(TimeSpan.FromHours(73));
+        await Simnet.Mine(3);
+        await Eventually(async () => (await Order(deal.OrderId)).PayoutAttempts == 1);
+        await Sweep();
+        Assert.Equal(1, (await Order(deal.OrderId)).PayoutAttempts);
+
+        // The clock stands still, so only the nearness of the deadline can bring the retry forward.
+        var tip = await Simnet.Height();
+        await Get<OrderTransitions>().Change(deal.OrderId, (_, o) =>
+        {
+            o.HtlcDeadlineHeight = tip + Magma.Market.Escrow.EscrowSweep.PayoutUrgentBlocks;
+            return Task.CompletedTask;
+        });
+        await Sweep();
+
+        Assert.Equal(2, (await Order(deal.OrderId)).PayoutAttempts);
+    }
+
     private async Task<Deal> PaidAndOpened()
     {
         var deal = await MarketplaceOrder();

@@ -27,7 +27,7 @@ public sealed class PreexistingChannelTests : MarketHarness
 
         order = await WaitFor(deal.OrderId, OrderStatus.InvalidChannelOpening);
         Assert.Contains("before the buyer paid", order.FailureReason);
-        Assert.True(order.ConfirmationHeight < order.PaidHeight);
+        Assert.True(order.ChannelId >> 40 < order.PaidHeight);
         await Eventually(async () => (await Order(deal.OrderId)).EscrowCancelledAt is not null);
         Assert.Equal(InvoiceState.Canceled, await HoldState(deal.OrderId));
         Assert.Equal(InvoiceState.Open, (await NodeOf(deal.SellerPubkey).LookupInvoice(deal.SellerInvoiceHash!))!.State);
