@@ -27,5 +27,11 @@ public sealed class GraphQLRequestContext(IServiceProvider services, Caller? pay
 
     public bool IsAdmin => market is MarketCaller.Admin;
 
+    /// <summary>
+    /// Node aliases already looked up in this request, by pubkey: an offer book lists the same few nodes many times,
+    /// and aliases in a query must not turn one request into one node call per row.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Task<string?>> NodeAliases { get; } = new(StringComparer.Ordinal);
+
     private static GraphQLException Unauthenticated() => new(UnauthorizedMessage, ErrorCodes.Unauthenticated);
 }

@@ -15,14 +15,7 @@ public static class MarketResolvers
         .Namespaces("Query.market", "Mutation.market", "MarketQueries.liquidity", "MarketQueries.offer",
             "MarketMutations.offer", "MarketMutations.order", "MarketOrderMutations.seller")
         .Field("SimpleNode.alias", async (ctx, rc) =>
-        {
-            // An unknown or unparsable pubkey simply has no alias: the order still shows what the buyer entered.
-            var pubkey = ((SimpleNodeView)ctx.Parent!).Pubkey;
-            if (!Magma.Lightning.Crypto.PublicKey.TryParseHex(pubkey, out var key))
-                return null;
-            var node = await rc.Get<Magma.Market.Escrow.MarketPlatform>().Node.GetNodeInfo(key, ctx.CancellationToken);
-            return string.IsNullOrEmpty(node?.Alias) ? null : node.Alias;
-        })
+            await rc.NodeAliases.GetOrAdd(((SimpleNodeView)ctx.Parent!).Pubkey, pubkey => Alias(rc, pubkey, ctx.CancellationToken)))
         .Field("MarketLiquidityQueries.liquidity_per_usd", async (ctx, rc) => await rc.Get<LiquidityQuote>().PerUsd(ctx.CancellationToken))
         .Field("MarketOfferQueries.list", async (ctx, rc) =>
         {
@@ -71,4 +64,13 @@ public static class MarketResolvers
     }
 
     public sealed record OfferIdInput(string? OfferId);
+
+    // An unknown or unparsable pubkey simply has no alias: the order still shows what the buyer entered.
+    private static async Task<string?> Alias(GraphQLRequestContext rc, string pubkey, CancellationToken cancellationToken)
+    {
+        if (!Magma.Lightning.Crypto.PublicKey.TryParseHex(pubkey, out var key))
+            return null;
+        var node = await rc.Get<Magma.Market.Escrow.MarketPlatform>().Node.GetNodeInfo(key, cancellationToken);
+        return string.IsNullOrEmpty(node?.Alias) ? null : node.Alias;
+    }
 }
