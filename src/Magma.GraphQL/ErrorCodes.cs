@@ -24,6 +24,9 @@ public static class ErrorCodes
     /// <summary>The requested operation cannot be run (e.g. unknown <c>operationName</c>).</summary>
     public const string OperationResolutionFailure = "OPERATION_RESOLUTION_FAILURE";
 
+    /// <summary>The HTTP request itself is malformed: no query, a body that is not a JSON object, bad variables.</summary>
+    public const string BadRequest = "BAD_REQUEST";
+
     /// <summary>Anything unexpected; the real cause is never shown to the client.</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 }

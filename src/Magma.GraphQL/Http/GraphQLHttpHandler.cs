@@ -59,6 +59,10 @@ internal sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLHttpOp
             writer.WriteStartArray("errors");
             writer.WriteStartObject();
             writer.WriteString("message", message);
+            // Clients branch on extensions.code for every error, including those raised before parsing.
+            writer.WriteStartObject("extensions");
+            writer.WriteString("code", ErrorCodes.BadRequest);
+            writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteEndArray();
             writer.WriteEndObject();

@@ -76,7 +76,9 @@ public class GraphQLHttpTests(GraphQLHost host) : IClassFixture<GraphQLHost>
         var response = await Post(body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Single(Run.Messages(await Json(response)));
+        var json = await Json(response);
+        Assert.Single(Run.Messages(json));
+        Assert.Equal("BAD_REQUEST", json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
 
     [Fact]
@@ -116,6 +118,7 @@ public class GraphQLHttpTests(GraphQLHost host) : IClassFixture<GraphQLHost>
         var response = await host.Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BAD_REQUEST", (await Json(response)).GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
 
     [Fact]
