@@ -31,7 +31,7 @@ public sealed class InvoiceEventListener(EnvironmentNodes nodes, InvoiceSettleme
                     await reconciler.CatchUp(type, stoppingToken);
                     while (await next)
                     {
-                        await settlement.Apply(updates.Current);
+                        await settlement.Apply(updates.Current, type);
                         next = updates.MoveNextAsync();
                     }
                 }

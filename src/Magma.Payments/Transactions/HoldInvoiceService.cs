@@ -44,7 +44,7 @@ public sealed class HoldInvoiceService(SqliteDatabase database, InvoiceIssuer is
         }
         // The node event completes the receive too; applying it here makes the answer reflect the settlement.
         if (await node.LookupInvoice(hash, cancellationToken) is { } invoice)
-            await settlement.Apply(invoice);
+            await settlement.Apply(invoice, type);
         return await Reload(tx.Id);
     }
 
@@ -59,7 +59,7 @@ public sealed class HoldInvoiceService(SqliteDatabase database, InvoiceIssuer is
         if (await node.CancelInvoice(tx.PaymentHash!, cancellationToken) == CancelInvoiceResult.AlreadySettled)
             throw new MagmaException(PaymentErrors.HoldInvoiceNotAccepted, "The hold invoice is already settled.");
         if (await node.LookupInvoice(tx.PaymentHash!, cancellationToken) is { } invoice)
-            await settlement.Apply(invoice);
+            await settlement.Apply(invoice, type);
         return await Reload(tx.Id);
     }
 

@@ -19,14 +19,24 @@ internal static class IdempotencyGuard
     {
         try
         {
-            await database.Write<PaymentsDbContext>(async db =>
+            // The single writer serializes units, so this look inside the unit is race-free; it runs before
+            // sameUnit, whose checks (a balance reservation) must not turn a replay into a different answer.
+            var owner = await database.Write<PaymentsDbContext, PaymentTransaction?>(async db =>
             {
+                var existing = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.WalletId == tx.WalletId && t.IdempotencyKey == tx.IdempotencyKey);
+                if (existing is not null)
+                    return existing;
                 db.Transactions.Add(tx);
                 if (sameUnit is not null)
                     await sameUnit(db);
                 await db.SaveChangesAsync();
+                return null;
             });
-            return null;
+            if (owner is null)
+                return null;
+            if (owner.Stage == TransactionStage.Reserved)
+                throw new MagmaException(PaymentErrors.IdempotencyInProgress, InProgressMessage, "idempotency_key");
+            return owner;
         }
         catch (Exception ex) when (SqliteErrors.IsUniqueViolation(ex))
         {
@@ -38,6 +48,18 @@ internal static class IdempotencyGuard
                 throw new MagmaException(PaymentErrors.IdempotencyInProgress, InProgressMessage, "idempotency_key");
             return existing;
         }
+    }
+
+    /// <summary>The transaction that already owns the key, past its reservation; null when the key is free.</summary>
+    public static async Task<PaymentTransaction?> Existing(SqliteDatabase database, string walletId, string? key)
+    {
+        if (key is null)
+            return null;
+        await using var db = database.Read<PaymentsDbContext>();
+        var existing = await db.Transactions.FirstOrDefaultAsync(t => t.WalletId == walletId && t.IdempotencyKey == key);
+        if (existing is { Stage: TransactionStage.Reserved })
+            throw new MagmaException(PaymentErrors.IdempotencyInProgress, InProgressMessage, "idempotency_key");
+        return existing;
     }
 
     /// <summary>Gives the key back when the work behind a reservation failed before anything was issued.</summary>

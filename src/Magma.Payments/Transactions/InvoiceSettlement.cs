@@ -15,7 +15,11 @@ namespace Magma.Payments.Transactions;
 /// </summary>
 public sealed class InvoiceSettlement(SqliteDatabase database, TransactionTimeline timeline, AssetCatalog assets, TimeProvider time, ILogger<InvoiceSettlement> logger)
 {
-    public async Task Apply(LightningInvoice invoice)
+    /// <summary>
+    /// <paramref name="type"/> names the node that reported the invoice: SANDBOX and LIVE run on different nodes, so a
+    /// payment hash is unique only per node, and a sandbox event must never move a LIVE receive (or the reverse).
+    /// </summary>
+    public async Task Apply(LightningInvoice invoice, EnvironmentType type)
     {
         if (invoice.State == InvoiceState.Open)
             return;
@@ -23,9 +27,11 @@ public sealed class InvoiceSettlement(SqliteDatabase database, TransactionTimeli
         {
             await database.Write<PaymentsDbContext>(async db =>
             {
-                var tx = await db.Transactions.FirstOrDefaultAsync(t =>
-                    t.PaymentHash == invoice.PaymentHash && t.Direction == TransactionDirection.Receive && t.Status == TransactionStatus.Pending
-                    && t.Stage != TransactionStage.Reserved);
+                var tx = await db.Transactions
+                    .Where(t => t.PaymentHash == invoice.PaymentHash && t.Direction == TransactionDirection.Receive && t.Status == TransactionStatus.Pending
+                        && t.Stage != TransactionStage.Reserved)
+                    .Join(db.Environments.Where(e => e.Type == type), t => t.EnvironmentId, e => e.Id, (t, _) => t)
+                    .FirstOrDefaultAsync();
                 if (tx is null)
                     return;
                 var now = time.GetUtcNow().UtcDateTime;

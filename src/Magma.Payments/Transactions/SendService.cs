@@ -39,6 +39,10 @@ public sealed class SendService(
         var metadata = Validation.OptionalMetadata(input.Metadata);
         var wallet = await wallets.Find(caller, walletId);
         var asset = assets.Get(wallet.AssetId);
+        // A replay returns the original whatever has changed since: the invoice expired, the balance was spent,
+        // the Lightning Address server is down.
+        if (await IdempotencyGuard.Existing(database, wallet.Id, key) is { } replayed)
+            return replayed;
 
         string bolt11;
         if (input.Address is { } address)
@@ -63,6 +67,8 @@ public sealed class SendService(
         var wallet = await wallets.Find(caller, order.WalletId);
         var environment = await environments.Find(Caller.AdminCaller, wallet.EnvironmentId);
         var asset = assets.Get(wallet.AssetId);
+        if (await IdempotencyGuard.Existing(database, wallet.Id, order.IdempotencyKey) is { } replayed)
+            return replayed;
         var invoice = Check(Bolt11Decoder.Decode(order.Bolt11), environment);
         var behavior = SandboxBehavior.From(order.Metadata, environment.Type);
         var now = time.GetUtcNow().UtcDateTime;

@@ -39,13 +39,13 @@ public sealed class TransactionReconciler(
             var invoice = await node.LookupInvoice(tx.PaymentHash!, cancellationToken);
             if (invoice?.State is InvoiceState.Settled or InvoiceState.Accepted)
             {
-                await settlement.Apply(invoice);
+                await settlement.Apply(invoice, type);
                 continue;
             }
             // Cancel first, so a payment cannot land on an invoice we are about to call expired.
             if (await node.CancelInvoice(tx.PaymentHash!, cancellationToken) == CancelInvoiceResult.AlreadySettled)
                 continue;
-            await settlement.Apply(invoice is null ? Canceled(tx) : invoice with { State = InvoiceState.Canceled });
+            await settlement.Apply(invoice is null ? Canceled(tx) : invoice with { State = InvoiceState.Canceled }, type);
         }
     }
 
@@ -76,7 +76,7 @@ public sealed class TransactionReconciler(
         foreach (var (tx, _) in await Pending(TransactionDirection.Receive, t => t.Stage == TransactionStage.Open, type, int.MaxValue))
         {
             if (await node.LookupInvoice(tx.PaymentHash!, cancellationToken) is { } invoice)
-                await settlement.Apply(invoice);
+                await settlement.Apply(invoice, type);
         }
     }
 
