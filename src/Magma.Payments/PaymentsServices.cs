@@ -9,6 +9,7 @@ using Magma.Payments.Wallets;
 using Magma.Payments.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Magma.Payments;
@@ -22,7 +23,12 @@ public static class PaymentsServices
     public static IServiceCollection AddMagmaPayments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PaymentsOptions>().Bind(configuration.GetSection(PaymentsOptions.Section));
-        services.AddHttpClient(LnurlPayResolver.HttpClientName);
+        // LNURL fetches go to addresses users type, then to callbacks remote servers choose: through the same connect
+        // guard as webhooks (public addresses only, or loopback too when allowed), never redirected, never proxied.
+        services.AddHttpClient(LnurlPayResolver.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnectGuard.CreateHandler(
+                sp.GetRequiredService<IOptions<PaymentsOptions>>().Value.LightningAddress.AllowHttpLoopback ? WebhookAddressRule.PublicOrLoopback : WebhookAddressRule.PublicOnly,
+                sp.GetRequiredService<IHostAddressResolver>()));
 
         services.AddSingleton<AssetCatalog>();
         services.AddSingleton<EnvironmentService>();

@@ -16,12 +16,21 @@ public static class Validation
         return trimmed;
     }
 
-    /// <summary>A positive integer written as a decimal string, as the Rails API wants amounts ("100000").</summary>
+    /// <summary>All the bitcoin there will ever be, in sats: the largest amount any one transaction can name.</summary>
+    public const long MaxAmount = 2_100_000_000_000_000;
+
+    /// <summary>
+    /// A positive integer written as a decimal string, as the Rails API wants amounts ("100000"), at most
+    /// <see cref="MaxAmount"/> so that sats always fit in msat.
+    /// </summary>
     public static long PositiveIntegerString(string? value, string property)
     {
         if (string.IsNullOrEmpty(value) || value.Length > 18 || !value.All(char.IsAsciiDigit) || value[0] == '0')
             throw PaymentErrors.Invalid($"{property} must be a positive integer string in the asset's base unit.", property);
-        return long.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        var amount = long.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        if (amount > MaxAmount)
+            throw PaymentErrors.Invalid($"{property} must be at most {MaxAmount}.", property);
+        return amount;
     }
 
     public static string? OptionalIdempotencyKey(string? value)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Magma.Lightning.Bolt11;
 using Magma.Payments.Errors;
+using Magma.Payments.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Magma.Payments.LightningAddress;
@@ -36,7 +37,7 @@ public sealed class LnurlPayResolver(IHttpClientFactory httpClients, IOptions<Pa
             throw Failed($"{address} accepts between {min / 1000} and {max / 1000} sats.");
 
         var separator = callback.Contains('?') ? '&' : '?';
-        using var invoiceResponse = await GetJson(client, new Uri($"{callback}{separator}amount={amountMsat}"), cancellationToken);
+        using var invoiceResponse = await GetJson(client, CheckedCallback($"{callback}{separator}amount={amountMsat}"), cancellationToken);
         var invoice = Text(invoiceResponse.RootElement, "pr") ?? throw Failed(Text(invoiceResponse.RootElement, "reason") ?? "The LNURL callback returned no invoice.");
         var decoded = Bolt11Decoder.Decode(invoice);
         if (!decoded.Success)
@@ -62,6 +63,23 @@ public sealed class LnurlPayResolver(IHttpClientFactory httpClients, IOptions<Pa
         return (user.ToLowerInvariant(), domain);
     }
 
+    /// <summary>
+    /// The callback comes from the remote server, so it is held to the same rule as the address: https to a name or
+    /// a public address (http only to loopback when allowed). The client's connect guard checks every address a
+    /// name resolves to as well; this refuses the obvious cases before any request leaves.
+    /// </summary>
+    private Uri CheckedCallback(string callback)
+    {
+        if (!Uri.TryCreate(callback, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+            throw Failed("The LNURL-pay callback is not an absolute URL.");
+        var loopbackAllowed = options.Value.LightningAddress.AllowHttpLoopback && IsLoopback(uri.Host);
+        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && loopbackAllowed))
+            throw Failed("The LNURL-pay callback must use https.");
+        if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && !loopbackAllowed && WebhookAddresses.NonPublicReason(ip) is not null)
+            throw Failed("The LNURL-pay callback points to an address that is not public.");
+        return uri;
+    }
+
     private static async Task<JsonDocument> GetJson(HttpClient client, Uri uri, CancellationToken cancellationToken)
     {
         try
@@ -79,7 +97,8 @@ public sealed class LnurlPayResolver(IHttpClientFactory httpClients, IOptions<Pa
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException)
         {
-            throw Failed($"The Lightning Address server could not be reached or answered badly ({ex.GetType().Name}).");
+            // One message for every way this can fail: which one it was would tell a caller what sits behind the URL.
+            throw Failed("The Lightning Address server could not be reached or answered badly.");
         }
     }
 

@@ -74,21 +74,30 @@ public sealed class InvoiceIssuer(
             throw;
         }
 
-        return await database.Write<PaymentsDbContext, PaymentTransaction>(async db =>
+        return await Record(tx, paymentRequest, claimed, now);
+    }
+
+    /// <summary>
+    /// Writes an issued invoice's transaction as open (or with its sandbox behaviour scheduled) and records
+    /// <c>payment.pending</c>. A claimed transaction is already stored in the Reserved stage and only moves on; the
+    /// reconciler finishes one whose request was interrupted after the node made its invoice the same way.
+    /// </summary>
+    internal Task<PaymentTransaction> Record(PaymentTransaction tx, string paymentRequest, bool claimed, DateTime now) =>
+        database.Write<PaymentsDbContext, PaymentTransaction>(async db =>
         {
             if (claimed)
                 db.Transactions.Attach(tx);
             else
                 db.Transactions.Add(tx);
             tx.PaymentRequest = paymentRequest;
-            tx.Stage = behavior is SandboxOutcome.Complete or SandboxOutcome.Fail ? TransactionStage.SandboxScheduled : TransactionStage.Open;
+            tx.Stage = tx.SandboxBehavior is "complete" or "fail" ? TransactionStage.SandboxScheduled : TransactionStage.Open;
             tx.SandboxDueAt = tx.Stage == TransactionStage.SandboxScheduled ? now + options.Value.Sandbox.BehaviorDelay : null;
+            tx.UpdatedAt = now;
             await timeline.Record(db, tx, PaymentEventTypes.Pending, tx.IsHold ? "Hold invoice created" : "Invoice created",
-                new { payment_hash = hash, amount_msat = amountMsat }, now);
+                new { payment_hash = tx.PaymentHash, amount_msat = tx.AmountMsat }, now);
             await db.SaveChangesAsync();
             return tx;
         });
-    }
 
     private static async Task<string> CreateOnNode(ILightningNode node, PaymentTransaction tx, InvoiceRequest request, CancellationToken cancellationToken)
     {

@@ -17,15 +17,20 @@ public sealed class TransactionReconciler(
     InvoiceSettlement settlement,
     SendDispatcher dispatcher,
     SandboxOutcomes sandbox,
+    InvoiceIssuer issuer,
     TimeProvider time,
     ILogger<TransactionReconciler> logger)
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longer than any node call a receive waits on: a reservation this old belongs to a request that died.</summary>
+    private static readonly TimeSpan AbandonedReservation = TimeSpan.FromMinutes(2);
     private const int BatchSize = 200;
 
     public async Task Sweep(CancellationToken cancellationToken = default)
     {
         await sandbox.RunDue(BatchSize);
+        await FinishAbandonedReservations(cancellationToken);
         await ExpireReceives(cancellationToken);
         await FollowSends(cancellationToken);
     }
@@ -46,6 +51,35 @@ public sealed class TransactionReconciler(
             if (await node.CancelInvoice(tx.PaymentHash!, cancellationToken) == CancelInvoiceResult.AlreadySettled)
                 continue;
             await settlement.Apply(invoice is null ? Canceled(tx) : invoice with { State = InvoiceState.Canceled }, type);
+        }
+    }
+
+    /// <summary>
+    /// A receive whose request died between claiming its idempotency key and recording the node's invoice would
+    /// hold the key forever, and a payment to that invoice would go uncredited. If the node has the invoice, the
+    /// transaction is finished as the request would have; if not, the reservation is dropped and the key is free.
+    /// </summary>
+    private async Task FinishAbandonedReservations(CancellationToken cancellationToken)
+    {
+        var abandoned = time.GetUtcNow().UtcDateTime - AbandonedReservation;
+        foreach (var (tx, type) in await Pending(TransactionDirection.Receive, t => t.Stage == TransactionStage.Reserved && t.UpdatedAt <= abandoned))
+        {
+            try
+            {
+                var invoice = tx.PaymentHash is null ? null : await nodes.For(type).LookupInvoice(tx.PaymentHash, cancellationToken);
+                if (invoice is null)
+                {
+                    await IdempotencyGuard.Release(database, tx.Id);
+                    continue;
+                }
+                await issuer.Record(tx, invoice.PaymentRequest, claimed: true, time.GetUtcNow().UtcDateTime);
+                if (invoice.State is InvoiceState.Settled or InvoiceState.Accepted or InvoiceState.Canceled)
+                    await settlement.Apply(invoice, type);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Finishing the abandoned reservation {TransactionId} failed; the next sweep retries", tx.Id);
+            }
         }
     }
 

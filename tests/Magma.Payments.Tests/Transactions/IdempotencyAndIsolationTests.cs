@@ -15,8 +15,11 @@ using Microsoft.Extensions.Options;
 
 namespace Magma.Payments.Tests.Transactions;
 
-/// <summary>Failing tests written during review: each asserts the expected behaviour and fails on main.</summary>
-public sealed class ReviewFindingsTests : PaymentsHarness
+/// <summary>
+/// Holes a review found, each pinned by the test that first failed: replays that must return the original, a
+/// reservation a crash abandoned, invoice events of another environment type, and LNURL callbacks into private networks.
+/// </summary>
+public sealed class IdempotencyAndIsolationTests : PaymentsHarness
 {
     [Fact]
     public async Task ReplayingASendKeyAfterTheBalanceWasSpentReturnsTheOriginal()
@@ -69,6 +72,38 @@ public sealed class ReviewFindingsTests : PaymentsHarness
         var retry = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(SandboxWallet.Id, "1", null, null, "order-7", null));
 
         Assert.NotNull(retry.PaymentRequest);
+    }
+
+    [Fact]
+    public async Task AReservationWhoseInvoiceTheNodeMadeIsFinishedAndItsPaymentCredited()
+    {
+        // The request died after the node made the invoice and before the transaction recorded it.
+        var preimage = RandomNumberGenerator.GetBytes(32);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(preimage));
+        var made = await House.CreateInvoice(new CreateInvoiceParams(5_000, "interrupted", Preimage: Convert.ToHexStringLower(preimage)));
+        var before = (await Get<WalletService>().Balance(SandboxWallet.Id)).Balance;
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var id = Ids.New();
+        await Database.Write<PaymentsDbContext>(async db =>
+        {
+            db.Transactions.Add(new PaymentTransaction
+            {
+                Id = id, EnvironmentId = Sandbox.Id, WalletId = SandboxWallet.Id, Direction = TransactionDirection.Receive,
+                Status = TransactionStatus.Pending, Stage = TransactionStage.Reserved, AssetId = SandboxWallet.AssetId, Amount = 5, AmountMsat = 5_000,
+                PaymentHash = hash, Preimage = Convert.ToHexStringLower(preimage), IdempotencyKey = "order-8", CreatedAt = now, UpdatedAt = now, ExpiresAt = now.AddHours(1),
+            });
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(Magma.Lightning.Simnet.ExternalPaymentOutcome.Settled, (await Simnet.PayFromExternal(made.PaymentRequest)).Outcome);
+
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await Get<TransactionReconciler>().Sweep();
+
+        var finished = await Reload(id);
+        Assert.Equal((made.PaymentRequest, TransactionStatus.Completed), (finished.PaymentRequest, finished.Status));
+        Assert.Equal(before + 5_000, (await Get<WalletService>().Balance(SandboxWallet.Id)).Balance);
+        var replay = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(SandboxWallet.Id, "5", null, null, "order-8", null));
+        Assert.Equal(id, replay.Id);
     }
 
     [Fact]
@@ -126,7 +161,7 @@ public sealed class ReviewFindingsTests : PaymentsHarness
     }
 }
 
-public sealed class ReviewAmountTests : PaymentsHarness
+public sealed class AmountLimitTests : PaymentsHarness
 {
     [Fact]
     public async Task AnAmountTooLargeForMsatIsAValidationErrorNotACrash()
