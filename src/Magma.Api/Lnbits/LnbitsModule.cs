@@ -1,9 +1,10 @@
 using Magma.Api.Endpoints;
+using Magma.Lightning.Storage;
 using Magma.Payments.Assets;
 using Magma.Payments.Environments;
 using Magma.Payments.Transactions;
-using Magma.Payments.Webhooks;
 using Magma.Payments.Wallets;
+using Magma.Payments.Webhooks;
 
 namespace Magma.Api.Lnbits;
 
@@ -41,12 +42,12 @@ public sealed class LnbitsModule : IEndpointModule
     /// invoice. The key is checked before the body, so a request without one is 401 whatever it carries.
     /// </summary>
     private static async Task<IResult> Create(HttpRequest request, WalletService wallets, InvoiceIssuer issuer, HoldInvoiceService holds,
-        SendService sends, AssetCatalog assets, EnvironmentService environments, WebhookUrlPolicy webhookUrls, CancellationToken cancellationToken)
+        SendService sends, AssetCatalog assets, EnvironmentService environments, WebhookUrlPolicy webhookUrls, SqliteDatabase database, CancellationToken cancellationToken)
     {
         var key = await LnbitsKey.Require(request, wallets);
         var body = await LnbitsBody.Read(request, cancellationToken);
         return body.Bool("out") ?? true
-            ? await LnbitsPayRoute.Pay(key, body, sends, assets, cancellationToken)
+            ? await LnbitsPayRoute.Pay(key, body, sends, assets, database, cancellationToken)
             : await LnbitsInvoiceRoute.Create(key, body, issuer, holds, assets, environments, webhookUrls, cancellationToken);
     }
 }

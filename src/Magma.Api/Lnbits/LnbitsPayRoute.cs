@@ -1,6 +1,9 @@
+using Magma.Lightning.Bolt11;
+using Magma.Lightning.Storage;
 using Magma.Payments.Assets;
 using Magma.Payments.Data;
 using Magma.Payments.Errors;
+using Magma.Payments.Lnbits;
 using Magma.Payments.Transactions;
 
 namespace Magma.Api.Lnbits;
@@ -12,13 +15,17 @@ namespace Magma.Api.Lnbits;
 /// </summary>
 internal static class LnbitsPayRoute
 {
-    public static async Task<IResult> Pay(LnbitsKey key, LnbitsBody body, SendService sends, AssetCatalog assets, CancellationToken cancellationToken)
+    public static async Task<IResult> Pay(LnbitsKey key, LnbitsBody body, SendService sends, AssetCatalog assets, SqliteDatabase database, CancellationToken cancellationToken)
     {
         key.EnsureAdmin();
         var bolt11 = body.Text("bolt11")?.Trim();
         if (string.IsNullOrEmpty(bolt11))
             throw LnbitsProblem.BadRequest("Missing BOLT11 invoice");
         var extra = body.Object("extra")?.ToJsonString();
+        // A client retrying after a timeout must learn its payment went through, not get a second attempt recorded.
+        if (Bolt11Decoder.Decode(bolt11) is { Success: true } decoded
+            && await LnbitsPaymentLookup.Find(database, decoded.Invoice.PaymentHash, key.Wallet.Id, TransactionDirection.Send) is { Status: TransactionStatus.Completed or TransactionStatus.Pending } previous)
+            throw LnbitsProblem.AlreadyPaying(previous.Status == TransactionStatus.Completed);
 
         PaymentTransaction tx;
         try

@@ -17,4 +17,8 @@ internal sealed class LnbitsProblem(int statusCode, string detail, string? payme
     public static LnbitsProblem BadRequest(string detail) => new(StatusCodes.Status400BadRequest, detail);
 
     public static LnbitsProblem PaymentFailed(string detail) => new(PaymentError, detail, "failed");
+
+    /// <summary>LNbits' answer to paying a hash this wallet already paid, or is still paying: 520 with that payment's status.</summary>
+    public static LnbitsProblem AlreadyPaying(bool completed) =>
+        completed ? new(PaymentError, "Payment already paid.", "success") : new(PaymentError, "Payment is still pending.", "pending");
 }

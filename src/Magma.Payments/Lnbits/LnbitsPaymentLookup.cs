@@ -28,6 +28,8 @@ public static class LnbitsPaymentLookup
     /// <summary>
     /// The payment with this checking id, in <paramref name="walletId"/> when given. When a hash has both sides
     /// (an internal payment), the outgoing one wins, as in LNbits, unless <paramref name="direction"/> picks a side.
+    /// Among several attempts on one hash, a completed one wins over a pending one over a failed one: a retry that
+    /// failed must not make a payment that went through look failed.
     /// </summary>
     public static async Task<PaymentTransaction?> Find(SqliteDatabase database, string? checkingId, string? walletId = null, TransactionDirection? direction = null)
     {
@@ -42,6 +44,7 @@ public static class LnbitsPaymentLookup
         var matches = await query.ToListAsync();
         return matches
             .OrderBy(t => t.Direction == TransactionDirection.Send ? 0 : 1)
+            .ThenBy(t => t.Status switch { TransactionStatus.Completed => 0, TransactionStatus.Pending => 1, _ => 2 })
             .ThenByDescending(t => t.CreatedAt)
             .FirstOrDefault();
     }

@@ -121,7 +121,7 @@ public sealed class LnbitsPayTests(LnbitsApi api) : IClassFixture<LnbitsApi>
     }
 
     [Fact]
-    public async Task PayingAnAlreadyPaidInvoiceAgainIs520()
+    public async Task PayingAnAlreadyPaidInvoiceAgainIs520WithStatusSuccessAndTheFirstPaymentStaysPaid()
     {
         var payer = await api.FundedWallet(1_000);
         var invoice = await api.CreateInvoice((await api.NewWallet()).InvoiceKey, 10);
@@ -132,7 +132,14 @@ public sealed class LnbitsPayTests(LnbitsApi api) : IClassFixture<LnbitsApi>
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(520, (int)second.StatusCode);
-        Assert.Equal("failed", (await second.Json<JsonElement>()).GetProperty("status").GetString());
+        var refused = await second.Json<JsonElement>();
+        Assert.Equal(("Payment already paid.", "success"), (refused.GetProperty("detail").GetString(), refused.GetProperty("status").GetString()));
+        // A client that retried after a timeout reads the payment it made: paid, and nothing failed was recorded.
+        var checkingId = (await first.Json<JsonElement>()).GetProperty("checking_id").GetString();
+        var status = await (await api.WithKey(payer.InvoiceKey).GetAsync($"/api/v1/payments/{checkingId}")).Json<JsonElement>();
+        Assert.True(status.GetProperty("paid").GetBoolean());
+        var failed = await (await api.WithKey(payer.InvoiceKey).GetAsync("/api/v1/payments?status=failed")).Json<JsonElement>();
+        Assert.Equal(0, failed.GetArrayLength());
     }
 
     private async Task<long> Balance(LnbitsWallet wallet) =>
