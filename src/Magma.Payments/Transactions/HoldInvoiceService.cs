@@ -66,12 +66,13 @@ public sealed class HoldInvoiceService(SqliteDatabase database, InvoiceIssuer is
     private async Task<(PaymentTransaction Tx, EnvironmentType Type)> FindHold(Caller caller, string hash)
     {
         await using var db = database.Read<PaymentsDbContext>();
-        var found = await db.Transactions
+        // Hashes are chosen by callers, so another tenant may hold one too: only the caller's own hold counts.
+        var candidates = await db.Transactions
             .Where(t => t.PaymentHash == hash && t.IsHold && t.Direction == TransactionDirection.Receive)
             .Join(db.Environments, t => t.EnvironmentId, e => e.Id, (t, e) => new { Tx = t, e.Type })
-            .OrderByDescending(x => x.Tx.CreatedAt)
-            .FirstOrDefaultAsync();
-        if (found is null || !caller.CanSeeWallet(found.Tx.EnvironmentId, found.Tx.WalletId))
+            .ToListAsync();
+        var found = candidates.Where(x => caller.CanSeeWallet(x.Tx.EnvironmentId, x.Tx.WalletId)).MaxBy(x => x.Tx.CreatedAt);
+        if (found is null)
             throw new MagmaException(PaymentErrors.HoldInvoiceNotFound, "Payment does not exist or does not belong to this wallet.");
         return (found.Tx, found.Type);
     }

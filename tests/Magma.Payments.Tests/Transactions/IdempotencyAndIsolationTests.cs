@@ -131,6 +131,24 @@ public sealed class IdempotencyAndIsolationTests : PaymentsHarness
     }
 
     [Fact]
+    public async Task AHoldOwnerCancelsItsOwnHoldWhenAnotherTenantUsedTheSameHashLater()
+    {
+        var live = await Get<EnvironmentService>().Create(Admin, "Production", EnvironmentType.Live);
+        var liveWallet = await NewWallet(live);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(RandomNumberGenerator.GetBytes(32)));
+        var holds = Get<HoldInvoiceService>();
+        var mine = await holds.Create(Admin, new InvoiceRequest(SandboxWallet.Id, 1_000, "mine", TimeSpan.FromHours(1), HoldPaymentHash: hash));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var theirs = await holds.Create(Admin, new InvoiceRequest(liveWallet.Id, 1_000, "theirs", TimeSpan.FromHours(1), HoldPaymentHash: hash));
+        var owner = new Caller.WalletKey(SandboxWallet.Id, Sandbox.Id, IsAdminKey: true);
+
+        await holds.Cancel(owner, hash);
+
+        Assert.NotEqual(TransactionStatus.Pending, (await Reload(mine.Id)).Status);
+        Assert.Equal(TransactionStatus.Pending, (await Reload(theirs.Id)).Status);
+    }
+
+    [Fact]
     public async Task ALightningAddressCallbackMayNotPointIntoThePrivateNetwork()
     {
         var handler = new RecordingHandler();
