@@ -44,11 +44,11 @@ public sealed class WebhookUrlPolicy(IHostAddressResolver resolver, IOptions<Pay
             throw Invalid(environment == EnvironmentType.Live
                 ? "Webhook URLs of a LIVE environment must use https."
                 : "Webhook URLs must use https (http is allowed in SANDBOX only when Payments:Webhooks:AllowInsecureSandboxUrls is true).");
-        await CheckHost(uri, rule, Invalid, cancellationToken);
+        await CheckHost(uri, rule, environment, Invalid, cancellationToken);
         return trimmed;
     }
 
-    private async Task CheckHost(Uri uri, WebhookAddressRule rule, Func<string, MagmaException> invalid, CancellationToken cancellationToken)
+    private async Task CheckHost(Uri uri, WebhookAddressRule rule, EnvironmentType environment, Func<string, MagmaException> invalid, CancellationToken cancellationToken)
     {
         var host = uri.DnsSafeHost.TrimEnd('.').ToLowerInvariant();
         if (IPAddress.TryParse(host, out var literal))
@@ -67,17 +67,27 @@ public sealed class WebhookUrlPolicy(IHostAddressResolver resolver, IOptions<Pay
             throw invalid($"Webhook URL host '{host}' is a .local (mDNS) name, which is not publicly reachable.");
         if (host.EndsWith(".internal", StringComparison.Ordinal) || host == "internal")
             throw invalid($"Webhook URL host '{host}' is an .internal name, which is not publicly reachable.");
+        // RFC 6761: .invalid names never resolve, anywhere.
+        if (host.EndsWith(".invalid", StringComparison.Ordinal) || host == "invalid")
+            throw invalid($"Webhook URL host '{host}' could not be resolved; .invalid names never resolve.");
 
+        // A SANDBOX endpoint may name a host that does not resolve yet (the seeds' api.example.com, a machine without
+        // DNS): deliveries retry, and the connect guard vets every address at delivery time. A LIVE one must resolve.
+        var unresolvedIsFine = environment == EnvironmentType.Sandbox;
         IPAddress[] addresses;
         try
         {
             addresses = await resolver.Resolve(host, cancellationToken);
         }
+        catch (SocketException) when (unresolvedIsFine)
+        {
+            return;
+        }
         catch (SocketException)
         {
             throw invalid($"Webhook URL host '{host}' could not be resolved; webhooks must target a publicly reachable host.");
         }
-        if (addresses.Length == 0)
+        if (addresses.Length == 0 && !unresolvedIsFine)
             throw invalid($"Webhook URL host '{host}' resolves to no address.");
         foreach (var address in addresses)
         {

@@ -72,11 +72,21 @@ public sealed class WebhookUrlPolicyTests
     }
 
     [Fact]
-    public async Task ANameThatDoesNotResolveIsRejected()
+    public async Task ALiveEndpointNameThatDoesNotResolveIsRejected()
     {
         var error = await Assert.ThrowsAsync<MagmaException>(() => Policy(false).Validate("https://nowhere.example.com/hook", EnvironmentType.Live));
 
         Assert.Contains("could not be resolved", error.Message);
+    }
+
+    [Fact]
+    public async Task ASandboxEndpointMayNameAHostThatDoesNotResolveYetButNeverAnInvalidOne()
+    {
+        // The seed's own example, verbatim: deliveries retry, and each connection is vetted when it is made.
+        Assert.Equal("https://api.example.com/webhooks/amboss", await Policy(false).Validate("https://api.example.com/webhooks/amboss", EnvironmentType.Sandbox));
+
+        var error = await Assert.ThrowsAsync<MagmaException>(() => Policy(false).Validate("https://nowhere.invalid/hook", EnvironmentType.Sandbox));
+        Assert.Contains(".invalid names never resolve", error.Message);
     }
 
     [Theory]
