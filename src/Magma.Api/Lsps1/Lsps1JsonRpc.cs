@@ -17,6 +17,7 @@ public static class Lsps1JsonRpc
         {
             var envelope = Lsps1RequestReader.ParseObject(await Lsps1Http.ReadBody(context.Request));
             id = Id(envelope);
+            RequireId(envelope);
             var (method, parameters) = Call(envelope);
             var result = method switch
             {
@@ -42,6 +43,18 @@ public static class Lsps1JsonRpc
 
     private static JsonElement? Id(JsonElement envelope) =>
         envelope.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null ? id : null;
+
+    /// <summary>
+    /// A call without an id is a notification, which JSON-RPC never answers; an LSPS1 call is only useful for its
+    /// answer (a notified create_order would make an order nobody can see), so notifications are refused.
+    /// </summary>
+    private static void RequireId(JsonElement envelope)
+    {
+        if (!envelope.TryGetProperty("id", out var id))
+            throw new Lsps1Exception(Lsps1Codes.InvalidRequest, "id is required: notifications are not supported.");
+        if (id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
+            throw new Lsps1Exception(Lsps1Codes.InvalidRequest, "id must be a string, a number or null.");
+    }
 
     private static (string Method, JsonElement Params) Call(JsonElement envelope)
     {

@@ -29,6 +29,9 @@ public sealed class Lsps1Module : IEndpointModule
             group.MapPost("/create_order", (HttpContext context, Lsps1Service lsps1, Lsps1OrderLimiter limiter, ILogger<Lsps1Module> logger) =>
                 limiter.TryTake(context, out var retryAfter) ? CreateOrder(context, lsps1, route, logger) : Task.FromResult(Lsps1OrderLimiter.TooManyRequests(retryAfter)));
             group.MapMethods("/get_order", ["GET", "POST"], GetOrder);
+            // Browsers' preflights are answered by the CORS middleware; a plain OPTIONS (no Access-Control-Request-Method)
+            // gets the same 204 the spec (§6.2) and lsp-spec/openapi.json promise.
+            group.MapMethods("/{method:regex(^(get_info|create_order|get_order)$)}", ["OPTIONS"], () => Results.NoContent());
         }
         app.MapPost("/api/v1/jsonrpc", Lsps1JsonRpc.Handle).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
         app.MapGet("/openapi/lsps1.json", Lsps1OpenApi.Serve).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);

@@ -27,6 +27,17 @@ public sealed class Lsps1RouteTests(Lsps1Fixture fixture) : IClassFixture<Lsps1F
         Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
     }
 
+    [Theory]
+    [InlineData("/api/v1/get_info")]
+    [InlineData("/api/lsps1/v1/create_order")]
+    [InlineData("/api/v1/lsps1/get_order")]
+    public async Task APlainOptionsRequestIs204(string path)
+    {
+        var response = await Host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, path));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
     [Fact]
     public async Task AnActualCrossOriginResponseCarriesTheAllowOriginHeader()
     {
@@ -101,6 +112,8 @@ public sealed class Lsps1RouteTests(Lsps1Fixture fixture) : IClassFixture<Lsps1F
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"method\":\"lsps1.get_order\",\"params\":{\"order_id\":\"00000000-0000-0000-0000-000000000000\"}}", 101)]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"method\":\"lsps1.create_order\",\"params\":{\"lsp_balance_sat\":5}}", -32602)]
     [InlineData("garbage", -32700)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"lsps1.create_order\",\"params\":{}}", -32600)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"lsps1.get_info\"}", -32600)]
     public async Task JsonRpcErrorsTravelInTheEnvelope(string request, int code)
     {
         var response = await Rpc(request);
