@@ -19,7 +19,9 @@ public sealed class InternalSettlement(EnvironmentNodes nodes, SendOutcomes send
                 && t.Status == TransactionStatus.Pending && t.Stage == TransactionStage.Open && !t.IsHold && t.Preimage != null)
             .Join(db.Environments.Where(e => e.Type == environment.Type), t => t.EnvironmentId, e => e.Id, (t, _) => t)
             .FirstOrDefaultAsync();
-        if (receive is null || send.AmountMsat < receive.AmountMsat)
+        // Only the very invoice the wallet issued: a made-up invoice reusing its hash with another amount or payee
+        // would otherwise debit one amount and credit another.
+        if (receive is null || !string.Equals(receive.PaymentRequest, send.PaymentRequest, StringComparison.OrdinalIgnoreCase))
             return;
 
         send.IsInternal = true;

@@ -1,5 +1,7 @@
-using Magma.Lightning;
 using Magma.Lightning.Bitcoin;
+using Magma.Lightning.Bolt11;
+using Magma.Lightning.Crypto;
+using Magma.Lightning;
 using Magma.Payments.Data;
 using Magma.Payments.Transactions;
 using Magma.Payments.Wallets;
@@ -57,6 +59,25 @@ public sealed class SendLifecycleTests : PaymentsHarness
         var replay = await Send.CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(invoice), null, "payout-2026-06-01-42", null));
 
         Assert.Equal(first.Id, replay.Id);
+    }
+
+    [Fact]
+    public async Task AMadeUpInvoiceReusingAnInternalHashDoesNotSettleTheReceive()
+    {
+        var payee = await NewWallet(Sandbox);
+        var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "internal", null, null, null));
+        // Same hash, a larger amount, another payee: paying it must not credit the real invoice's wallet.
+        var forged = Bolt11Encoder.Encode(new Bolt11InvoiceDraft
+        {
+            Network = BitcoinNetwork.Regtest, AmountMsat = 5_000_000, Timestamp = Clock.GetUtcNow(), PaymentHash = receive.PaymentHash!,
+            PaymentSecret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), Description = "forged", ExpirySeconds = 3600,
+        }, PrivateKey.Generate());
+
+        var send = await Send.CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(forged), null, null, null));
+
+        Assert.False(send.IsInternal);
+        Assert.Equal(TransactionStatus.Pending, (await Reload(receive.Id)).Status);
+        Assert.Equal(0, (await Get<WalletService>().Balance(payee.Id)).Balance);
     }
 
     [Fact]
