@@ -88,11 +88,21 @@ public sealed class TransactionQueries(SqliteDatabase database)
         if (filter?.Status is { } status)
             query = query.Where(t => t.Status == status);
         if (filter?.DateRange?.From is { } from)
-            query = query.Where(t => t.CreatedAt >= from.ToUniversalTime());
+        {
+            var fromUtc = AsUtc(from);
+            query = query.Where(t => t.CreatedAt >= fromUtc);
+        }
         if (filter?.DateRange?.To is { } to)
-            query = query.Where(t => t.CreatedAt < to.ToUniversalTime());
+        {
+            var toUtc = AsUtc(to);
+            query = query.Where(t => t.CreatedAt < toUtc);
+        }
         return query;
     }
+
+    // A time written without an offset means UTC here, as everywhere in the API, never the server's local zone.
+    private static DateTime AsUtc(DateTime time) =>
+        time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time.ToUniversalTime();
 
     public static Page CheckPage(Page page)
     {
