@@ -84,6 +84,19 @@ public partial class MarketHarness
         return opened.FundingOutpoint!.Value;
     }
 
+    /// <summary>A marketplace order accepted, paid, opened and confirmed: valid, with the seller paid and the buyer settled.</summary>
+    public async Task<(Deal Deal, Order Order)> ValidOrder()
+    {
+        var deal = await MarketplaceOrder();
+        await Accept(deal);
+        await PayFromWallet(deal.OrderId);
+        await OpenAndReport(deal);
+        await Simnet.Mine(3);
+        await WaitFor(deal.OrderId, OrderStatus.ValidChannelOpening);
+        await Eventually(async () => (await Order(deal.OrderId)).EscrowSettledAt is not null);
+        return (deal, await Order(deal.OrderId));
+    }
+
     /// <summary>
     /// Takes a marketplace order from wherever it is to the end: the seller accepts and opens, the buyer pays, the chain
     /// confirms; then the seller is paid, the buyer's HTLC settles and monitoring finishes.

@@ -40,13 +40,7 @@ public sealed class MarketplaceRestartTests : MarketHarness
     [Fact]
     public async Task AnOrderRestartedDuringMonitoringFinishesWhenItsBlocksHavePassed()
     {
-        var deal = await MarketplaceOrder();
-        await Accept(deal);
-        await PayFromWallet(deal.OrderId);
-        await OpenAndReport(deal);
-        await Simnet.Mine(3);
-        var order = await WaitFor(deal.OrderId, OrderStatus.ValidChannelOpening);
-        await Eventually(async () => (await Order(deal.OrderId)).EscrowSettledAt is not null);
+        var (deal, order) = await ValidOrder();
 
         await Restart();
         await Sweep();

@@ -74,18 +74,6 @@ public sealed class OrderMonitoringTests : MarketHarness
         Assert.Equal(900, (await Order(deal.OrderId)).FeeAboveCapSeconds);
     }
 
-    private async Task<(Deal Deal, Data.Order Order)> ValidOrder()
-    {
-        var deal = await MarketplaceOrder();
-        await Accept(deal);
-        await PayFromWallet(deal.OrderId);
-        await OpenAndReport(deal);
-        await Simnet.Mine(3);
-        var order = await WaitFor(deal.OrderId, OrderStatus.ValidChannelOpening);
-        await Eventually(async () => (await Order(deal.OrderId)).EscrowSettledAt is not null);
-        return (deal, await Order(deal.OrderId));
-    }
-
     /// <summary>One block, and the monitoring check it triggers has looked at the channel's fees (at the current time).</summary>
     private async Task MineAndSettle(Deal deal)
     {
