@@ -16,6 +16,7 @@ public sealed class SandboxOutcomes(
     ISandboxPayer payer,
     EnvironmentNodes nodes,
     SendOutcomes sends,
+    InternalSettlement internalSettlement,
     InvoiceSettlement receives,
     TimeProvider time,
     ILogger<SandboxOutcomes> logger)
@@ -72,12 +73,32 @@ public sealed class SandboxOutcomes(
             await nodes.Sandbox.CancelInvoice(tx.PaymentHash!);
             return;
         }
-        await Update(tx, (db, current) => outcome switch
+        PaymentsEnvironment? paidInternally = null;
+        await Update(tx, async (db, current) =>
         {
-            SandboxOutcome.Complete => sends.Complete(db, current, feeMsat: 0, preimage: null, now, "Payment sent (sandbox behavior: complete)"),
-            SandboxOutcome.Fail => sends.Close(db, current, TransactionStatus.Failed, "Payment failed (sandbox behavior: fail).", now),
-            _ => sends.Close(db, current, TransactionStatus.Expired, null, now),
+            switch (outcome)
+            {
+                case SandboxOutcome.Complete:
+                    // Completing a send to another wallet's invoice on this node must credit that wallet too, as a
+                    // real internal payment does; otherwise the sender would be debited and nobody paid.
+                    var environment = await db.Environments.FirstAsync(e => e.Id == current.EnvironmentId);
+                    current.Stage = TransactionStage.Open;
+                    await internalSettlement.TrySettle(db, current, environment, now);
+                    if (current.IsInternal)
+                        paidInternally = environment;
+                    else
+                        await sends.Complete(db, current, feeMsat: 0, preimage: null, now, "Payment sent (sandbox behavior: complete)");
+                    break;
+                case SandboxOutcome.Fail:
+                    await sends.Close(db, current, TransactionStatus.Failed, "Payment failed (sandbox behavior: fail).", now);
+                    break;
+                default:
+                    await sends.Close(db, current, TransactionStatus.Expired, null, now);
+                    break;
+            }
         });
+        if (paidInternally is not null)
+            await internalSettlement.CancelPaidInvoice(paidInternally, tx.PaymentHash!);
     }
 
     private Task Update(PaymentTransaction tx, Func<PaymentsDbContext, PaymentTransaction, Task> change) =>

@@ -81,6 +81,21 @@ public sealed class SendLifecycleTests : PaymentsHarness
     }
 
     [Fact]
+    public async Task ASandboxCompleteSendToAnotherWalletsInvoiceCreditsThatWallet()
+    {
+        var payee = await NewWallet(Sandbox);
+        var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "internal", null, null, null));
+
+        var send = await Send.CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, "{\"amb_sandbox_behavior\":\"complete\"}"));
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        await Get<TransactionReconciler>().Sweep();
+
+        Assert.Equal(TransactionStatus.Completed, (await Reload(send.Id)).Status);
+        Assert.Equal(TransactionStatus.Completed, (await Reload(receive.Id)).Status);
+        Assert.Equal(3_000_000, (await Get<WalletService>().Balance(payee.Id)).Balance);
+    }
+
+    [Fact]
     public async Task PayingAnInvoiceOfAnotherWalletOnTheSameNodeSettlesInternally()
     {
         await StartListening();
