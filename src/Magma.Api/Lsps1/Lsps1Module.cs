@@ -16,6 +16,7 @@ public sealed class Lsps1Module : IEndpointModule
         ("/api/v1", Lsps1Route.House),
         ("/api/lsps1/v1", Lsps1Route.House),
         ("/api/v1/lsps1", Lsps1Route.House),
+        ("/lsps1", Lsps1Route.House),
         ("/api/lsp/v1/recommended", Lsps1Route.Recommended),
         ("/api/lsp/v1/cheapest", Lsps1Route.Cheapest),
     ];

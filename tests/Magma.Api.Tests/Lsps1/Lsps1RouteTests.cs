@@ -53,6 +53,7 @@ public sealed class Lsps1RouteTests(Lsps1Fixture fixture) : IClassFixture<Lsps1F
     [InlineData("/api/v1")]
     [InlineData("/api/lsps1/v1")]
     [InlineData("/api/v1/lsps1")]
+    [InlineData("/lsps1")]
     public async Task AnOrderIsReadBackByGetAndByPostUnderEveryPrefix(string prefix)
     {
         var created = await Lsps1Host.Ok(await Host.PostRaw($"{prefix}/create_order/", Lsps1Host.Json(Lsps1Host.Body(Lsps1Fixture.AbsentNode))));
