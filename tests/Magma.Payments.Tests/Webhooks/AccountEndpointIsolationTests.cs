@@ -10,31 +10,27 @@ namespace Magma.Payments.Tests.Webhooks;
 /// A marketplace account's endpoint and order event sit in an environment (the platform's) but are not the
 /// environment's: its queries, its mutations and its payment events all pass them by.
 /// </summary>
-public sealed class AccountEndpointIsolationTests : IAsyncLifetime
+public sealed class AccountEndpointIsolationTests : WebhookHostTest
 {
     private static readonly Caller Admin = Caller.AdminCaller;
-    private WebhookTestHost _host = null!;
-    private string _environment = null!;
-    private string _wallet = null!;
     private WebhookEndpoint _accountEndpoint = null!;
     private WebhookEvent _accountEvent = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _host = await WebhookTestHost.Create();
-        (_environment, _wallet) = await _host.Environment();
-        var now = _host.Clock.GetUtcNow().UtcDateTime;
+        await base.InitializeAsync();
+        var now = Host.Clock.GetUtcNow().UtcDateTime;
         _accountEndpoint = new WebhookEndpoint
         {
-            Id = Ids.New(), EnvironmentId = _environment, AccountId = Ids.New(), Url = "http://127.0.0.1:9/account", EventFilters = "[]",
+            Id = Ids.New(), EnvironmentId = EnvironmentId, AccountId = Ids.New(), Url = "http://127.0.0.1:9/account", EventFilters = "[]",
             Active = true, Secret = WebhookEndpointService.NewSecret(), CreatedAt = now, UpdatedAt = now,
         };
         _accountEvent = new WebhookEvent
         {
-            Id = $"order.status_changed:{Ids.New()}:PAID:{_accountEndpoint.AccountId}", EnvironmentId = _environment, AccountId = _accountEndpoint.AccountId,
+            Id = $"order.status_changed:{Ids.New()}:PAID:{_accountEndpoint.AccountId}", EnvironmentId = EnvironmentId, AccountId = _accountEndpoint.AccountId,
             EventType = "order.status_changed", Payload = "{}", CreatedAt = now,
         };
-        await _host.Database.Write<PaymentsDbContext>(async db =>
+        await Host.Database.Write<PaymentsDbContext>(async db =>
         {
             db.WebhookEndpoints.Add(_accountEndpoint);
             db.WebhookEvents.Add(_accountEvent);
@@ -42,14 +38,12 @@ public sealed class AccountEndpointIsolationTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task TheEnvironmentsEndpointListLeavesAccountEndpointsOut()
     {
-        var own = await _host.Endpoints.Create(Admin, _environment, "http://127.0.0.1:9/own", null);
+        var own = await Host.Endpoints.Create(Admin, EnvironmentId, "http://127.0.0.1:9/own", null);
 
-        var listed = await _host.Endpoints.FindMany(Admin, _environment);
+        var listed = await Host.Endpoints.FindMany(Admin, EnvironmentId);
 
         Assert.Equal([own.Endpoint.Id], listed.Select(e => e.Id));
     }
@@ -57,45 +51,45 @@ public sealed class AccountEndpointIsolationTests : IAsyncLifetime
     [Fact]
     public async Task NoEnvironmentCallerCanReadOrChangeAnAccountEndpoint()
     {
-        foreach (var caller in new[] { Admin, WebhookTestHost.Key(_environment) })
+        foreach (var caller in new[] { Admin, WebhookTestHost.Key(EnvironmentId) })
         {
-            await AssertNotFound(PaymentErrors.WebhookEndpointNotFound, () => _host.Endpoints.FindOne(caller, _accountEndpoint.Id));
-            await AssertNotFound(PaymentErrors.WebhookEndpointNotFound, () => _host.Endpoints.Update(caller, _accountEndpoint.Id, active: false));
-            await AssertNotFound(PaymentErrors.WebhookEndpointNotFound, () => _host.Endpoints.RotateSecret(caller, _accountEndpoint.Id));
-            await AssertNotFound(PaymentErrors.WebhookEndpointNotFound, () => _host.Endpoints.Delete(caller, _accountEndpoint.Id));
+            await AssertNotFound(PaymentErrors.WebhookEndpointNotFound, () => Host.Endpoints.FindOne(caller, _accountEndpoint.Id));
+            await AssertNotFound(PaymentErrors.WebhookEndpointNotFound, () => Host.Endpoints.Update(caller, _accountEndpoint.Id, active: false));
+            await AssertNotFound(PaymentErrors.WebhookEndpointNotFound, () => Host.Endpoints.RotateSecret(caller, _accountEndpoint.Id));
+            await AssertNotFound(PaymentErrors.WebhookEndpointNotFound, () => Host.Endpoints.Delete(caller, _accountEndpoint.Id));
         }
     }
 
     [Fact]
     public async Task PaymentEventsAreNotDeliveredToAccountEndpoints()
     {
-        var own = await _host.Endpoints.Create(Admin, _environment, "http://127.0.0.1:9/own", null);
+        var own = await Host.Endpoints.Create(Admin, EnvironmentId, "http://127.0.0.1:9/own", null);
 
-        var eventId = await _host.Emit(_wallet, PaymentEventTypes.Completed);
+        var eventId = await Host.Emit(WalletId, PaymentEventTypes.Completed);
 
-        Assert.Equal([own.Endpoint.Id], (await _host.Deliveries(eventId)).Select(d => d.EndpointId));
+        Assert.Equal([own.Endpoint.Id], (await Host.Deliveries(eventId)).Select(d => d.EndpointId));
     }
 
     [Fact]
     public async Task TheEnvironmentsEventQueriesLeaveAccountEventsOut()
     {
-        var payment = await _host.Emit(_wallet, PaymentEventTypes.Pending);
+        var payment = await Host.Emit(WalletId, PaymentEventTypes.Pending);
 
-        var listed = await _host.Events.FindMany(Admin, _environment);
+        var listed = await Host.Events.FindMany(Admin, EnvironmentId);
 
         Assert.Equal([payment], listed.List.Select(e => e.Id));
         Assert.Equal(1, listed.TotalCount);
-        await AssertNotFound(PaymentErrors.WebhookEventNotFound, () => _host.Events.FindOne(Admin, _accountEvent.Id));
+        await AssertNotFound(PaymentErrors.WebhookEventNotFound, () => Host.Events.FindOne(Admin, _accountEvent.Id));
     }
 
     [Fact]
     public async Task AKeyMayListItsOwnEnvironmentsEndpointsWithoutNamingIt()
     {
-        var key = WebhookTestHost.Key(_environment);
-        var own = await _host.Endpoints.Create(key, _environment, "http://127.0.0.1:9/own", null);
+        var key = WebhookTestHost.Key(EnvironmentId);
+        var own = await Host.Endpoints.Create(key, EnvironmentId, "http://127.0.0.1:9/own", null);
 
-        var listed = await _host.Endpoints.FindMany(key, null);
-        var admin = await Assert.ThrowsAsync<MagmaException>(() => _host.Endpoints.FindMany(Admin, null));
+        var listed = await Host.Endpoints.FindMany(key, null);
+        var admin = await Assert.ThrowsAsync<MagmaException>(() => Host.Endpoints.FindMany(Admin, null));
 
         Assert.Equal([own.Endpoint.Id], listed.Select(e => e.Id));
         Assert.Equal(("environment_id", ErrorKind.Validation), (admin.Property, admin.Error.Kind));

@@ -7,52 +7,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Payments.Tests.Webhooks;
 
-public sealed class WebhookDeliveryStoreTests : IAsyncLifetime
+public sealed class WebhookDeliveryStoreTests : WebhookHostTest
 {
-    private WebhookTestHost _host = null!;
-    private string _environment = null!;
-    private string _wallet = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await WebhookTestHost.Create();
-        (_environment, _wallet) = await _host.Environment();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task TheSweepHandsBackOnlyDeliveriesStuckInProgressForLongerThanTwiceTheTimeout()
     {
-        await _host.Endpoints.Create(Caller.AdminCaller, _environment, "http://127.0.0.1:9/hook", null);
-        await _host.Emit(_wallet, PaymentEventTypes.Pending);
-        await _host.Store.ClaimDue(10);
-        _host.Clock.Advance(_host.Options.Webhooks.RequestTimeout * 2 + TimeSpan.FromSeconds(1));
-        await _host.Emit(_wallet, PaymentEventTypes.Completed);
-        await _host.Store.ClaimDue(10);
+        await Host.Endpoints.Create(Caller.AdminCaller, EnvironmentId, "http://127.0.0.1:9/hook", null);
+        await Host.Emit(WalletId, PaymentEventTypes.Pending);
+        await Host.Store.ClaimDue(10);
+        Host.Clock.Advance(Host.Options.Webhooks.RequestTimeout * 2 + TimeSpan.FromSeconds(1));
+        await Host.Emit(WalletId, PaymentEventTypes.Completed);
+        await Host.Store.ClaimDue(10);
 
-        var cutoff = (_host.Clock.GetUtcNow() - _host.Options.Webhooks.RequestTimeout * 2).UtcDateTime;
-        var recovered = await _host.Store.RecoverInterrupted(cutoff);
+        var cutoff = (Host.Clock.GetUtcNow() - Host.Options.Webhooks.RequestTimeout * 2).UtcDateTime;
+        var recovered = await Host.Store.RecoverInterrupted(cutoff);
 
         Assert.Equal(1, recovered);
-        var statuses = (await _host.Deliveries()).Select(d => d.Status).ToList();
+        var statuses = (await Host.Deliveries()).Select(d => d.Status).ToList();
         Assert.Equal([DeliveryStatus.Pending, DeliveryStatus.InProgress], statuses);
     }
 
     [Fact]
     public async Task TheSweepLeavesDeliveriesThisProcessStillHolds()
     {
-        await _host.Endpoints.Create(Caller.AdminCaller, _environment, "http://127.0.0.1:9/hook", null);
-        await _host.Emit(_wallet, PaymentEventTypes.Pending);
-        await _host.Emit(_wallet, PaymentEventTypes.Completed);
-        var (claimed, _) = await _host.Store.ClaimDue(10);
-        _host.Clock.Advance(_host.Options.Webhooks.RequestTimeout * 3);
+        await Host.Endpoints.Create(Caller.AdminCaller, EnvironmentId, "http://127.0.0.1:9/hook", null);
+        await Host.Emit(WalletId, PaymentEventTypes.Pending);
+        await Host.Emit(WalletId, PaymentEventTypes.Completed);
+        var (claimed, _) = await Host.Store.ClaimDue(10);
+        Host.Clock.Advance(Host.Options.Webhooks.RequestTimeout * 3);
 
-        var cutoff = (_host.Clock.GetUtcNow() - _host.Options.Webhooks.RequestTimeout * 2).UtcDateTime;
-        var recovered = await _host.Store.RecoverInterrupted(cutoff, new HashSet<string> { claimed[0].DeliveryId });
+        var cutoff = (Host.Clock.GetUtcNow() - Host.Options.Webhooks.RequestTimeout * 2).UtcDateTime;
+        var recovered = await Host.Store.RecoverInterrupted(cutoff, new HashSet<string> { claimed[0].DeliveryId });
 
         Assert.Equal(1, recovered);
-        var deliveries = await _host.Deliveries();
+        var deliveries = await Host.Deliveries();
         Assert.Equal(DeliveryStatus.InProgress, deliveries.Single(d => d.Id == claimed[0].DeliveryId).Status);
         Assert.Equal(DeliveryStatus.Pending, deliveries.Single(d => d.Id == claimed[1].DeliveryId).Status);
     }
@@ -60,17 +49,17 @@ public sealed class WebhookDeliveryStoreTests : IAsyncLifetime
     [Fact]
     public async Task ClaimingTakesTheOldestDueDeliveriesUpToTheLimitAndNothingNotYetDue()
     {
-        await _host.Endpoints.Create(Caller.AdminCaller, _environment, "http://127.0.0.1:9/hook", null);
+        await Host.Endpoints.Create(Caller.AdminCaller, EnvironmentId, "http://127.0.0.1:9/hook", null);
         var events = new List<string>();
         for (var i = 0; i < 4; i++)
         {
-            events.Add(await _host.Emit(_wallet, PaymentEventTypes.Pending));
-            _host.Clock.Advance(TimeSpan.FromSeconds(1));
+            events.Add(await Host.Emit(WalletId, PaymentEventTypes.Pending));
+            Host.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var (first, full) = await _host.Store.ClaimDue(3);
-        var (rest, _) = await _host.Store.ClaimDue(3);
-        var (none, _) = await _host.Store.ClaimDue(3);
+        var (first, full) = await Host.Store.ClaimDue(3);
+        var (rest, _) = await Host.Store.ClaimDue(3);
+        var (none, _) = await Host.Store.ClaimDue(3);
 
         Assert.True(full);
         Assert.Equal(events.Take(3), first.Select(j => j.EventId));
@@ -81,10 +70,10 @@ public sealed class WebhookDeliveryStoreTests : IAsyncLifetime
     [Fact]
     public async Task FindingDueDeliveriesIsARangeScanOfTheDueIndexWithoutASort()
     {
-        await using var db = _host.Database.Read<PaymentsDbContext>();
-        var sql = WebhookDeliveryStore.Due(db, _host.Clock.GetUtcNow().UtcDateTime).Take(64).ToQueryString();
+        await using var db = Host.Database.Read<PaymentsDbContext>();
+        var sql = WebhookDeliveryStore.Due(db, Host.Clock.GetUtcNow().UtcDateTime).Take(64).ToQueryString();
         var statement = string.Join('\n', sql.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
-        await using var connection = await _host.Database.OpenReadConnection();
+        await using var connection = await Host.Database.OpenReadConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + statement;
         foreach (var name in Regex.Matches(statement, @"@\w+").Select(m => m.Value).Distinct())

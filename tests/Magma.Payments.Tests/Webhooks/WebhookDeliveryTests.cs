@@ -8,23 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Payments.Tests.Webhooks;
 
-public sealed class WebhookDeliveryTests : IAsyncLifetime
+public sealed class WebhookDeliveryTests : WebhookHostTest
 {
-    private WebhookTestHost _host = null!;
     private TestReceiver _receiver = null!;
-    private string _environment = null!;
-    private string _wallet = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _host = await WebhookTestHost.Create();
+        await base.InitializeAsync();
         _receiver = await TestReceiver.Start();
-        (_environment, _wallet) = await _host.Environment();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
+        await base.DisposeAsync();
         await _receiver.DisposeAsync();
     }
 
@@ -33,20 +29,20 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task AnEventReachesItsEndpointAsTheStoredPayloadByteForByteAndSigned()
     {
-        var endpoint = await _host.Endpoints.Create(Admin, _environment, _receiver.Url("/amboss"), null);
-        await _host.StartWorker();
+        var endpoint = await Host.Endpoints.Create(Admin, EnvironmentId, _receiver.Url("/amboss"), null);
+        await Host.StartWorker();
 
-        var eventId = await _host.Emit(_wallet, PaymentEventTypes.Completed);
-        await WebhookTestHost.Eventually(async () => (await _host.Deliveries(eventId)).Single().Status == DeliveryStatus.Success, "delivered");
+        var eventId = await Host.Emit(WalletId, PaymentEventTypes.Completed);
+        await WebhookTestHost.Eventually(async () => (await Host.Deliveries(eventId)).Single().Status == DeliveryStatus.Success, "delivered");
 
         var received = Assert.Single(_receiver.Received);
-        var stored = await _host.Events.FindOne(Admin, eventId);
+        var stored = await Host.Events.FindOne(Admin, eventId);
         Assert.Equal(Encoding.UTF8.GetBytes(stored.Payload), received.Body);
         Assert.Equal(eventId, received.EnvelopeId);
         Assert.Equal("/amboss", received.Path);
         Assert.Equal("application/json", received.ContentType);
-        Assert.Equal(WebhookVerification.Valid, WebhookSigner.Verify(endpoint.Secret, received.Timestamp, received.Signature, received.Body, _host.Clock.GetUtcNow()));
-        Assert.Equal(_host.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(), received.Timestamp);
+        Assert.Equal(WebhookVerification.Valid, WebhookSigner.Verify(endpoint.Secret, received.Timestamp, received.Signature, received.Body, Host.Clock.GetUtcNow()));
+        Assert.Equal(Host.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(), received.Timestamp);
         var delivery = Assert.Single(stored.Deliveries);
         Assert.Equal((1, DeliveryStatus.Success, (int?)200, (string?)null), (delivery.AttemptNumber, delivery.Status, delivery.HttpStatus, delivery.ErrorMessage));
         Assert.Equal(endpoint.Endpoint.Id, delivery.WebhookEndpointId);
@@ -55,20 +51,20 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task AnEndpointOnlyGetsTheEventsItSubscribedTo()
     {
-        var completedOnly = await _host.Endpoints.Create(Admin, _environment, _receiver.Url("/completed"), ["payment.completed"]);
-        var everything = await _host.Endpoints.Create(Admin, _environment, _receiver.Url("/all"), []);
-        var terminalFailures = await _host.Endpoints.Create(Admin, _environment, _receiver.Url("/failures"), ["payment.failed", "payment.expired"]);
-        await _host.StartWorker();
+        var completedOnly = await Host.Endpoints.Create(Admin, EnvironmentId, _receiver.Url("/completed"), ["payment.completed"]);
+        var everything = await Host.Endpoints.Create(Admin, EnvironmentId, _receiver.Url("/all"), []);
+        var terminalFailures = await Host.Endpoints.Create(Admin, EnvironmentId, _receiver.Url("/failures"), ["payment.failed", "payment.expired"]);
+        await Host.StartWorker();
 
         foreach (var type in WebhookEndpointService.AvailableEventTypes)
-            await _host.Emit(_wallet, type);
-        await WebhookTestHost.Eventually(async () => (await _host.Deliveries()).Count(d => d.Status == DeliveryStatus.Success) == 7, "seven deliveries succeeded");
+            await Host.Emit(WalletId, type);
+        await WebhookTestHost.Eventually(async () => (await Host.Deliveries()).Count(d => d.Status == DeliveryStatus.Success) == 7, "seven deliveries succeeded");
 
         string[] TypesAt(string path) => _receiver.Received.Where(r => r.Path == path).Select(r => r.EnvelopeId!.Split(':')[0]).Order().ToArray();
         Assert.Equal(["payment.completed"], TypesAt("/completed"));
         Assert.Equal(["payment.completed", "payment.expired", "payment.failed", "payment.pending"], TypesAt("/all"));
         Assert.Equal(["payment.expired", "payment.failed"], TypesAt("/failures"));
-        var byEndpoint = (await _host.Deliveries()).GroupBy(d => d.EndpointId).ToDictionary(g => g.Key!, g => g.Count());
+        var byEndpoint = (await Host.Deliveries()).GroupBy(d => d.EndpointId).ToDictionary(g => g.Key!, g => g.Count());
         Assert.Equal(1, byEndpoint[completedOnly.Endpoint.Id]);
         Assert.Equal(4, byEndpoint[everything.Endpoint.Id]);
         Assert.Equal(2, byEndpoint[terminalFailures.Endpoint.Id]);
@@ -92,11 +88,11 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             return 200;
         };
         for (var i = 0; i < targets; i++)
-            await _host.Endpoints.Create(Admin, _environment, _receiver.Url($"/slow/{i}"), null);
-        await _host.StartWorker();
+            await Host.Endpoints.Create(Admin, EnvironmentId, _receiver.Url($"/slow/{i}"), null);
+        await Host.StartWorker();
 
-        await _host.Emit(_wallet, PaymentEventTypes.Completed);
-        await WebhookTestHost.Eventually(async () => (await _host.Deliveries()).All(d => d.Status == DeliveryStatus.Success), "all delivered");
+        await Host.Emit(WalletId, PaymentEventTypes.Completed);
+        await WebhookTestHost.Eventually(async () => (await Host.Deliveries()).All(d => d.Status == DeliveryStatus.Success), "all delivered");
 
         Assert.Equal(targets, peak);
     }
@@ -104,17 +100,17 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task RotatingTheSecretChangesWhatSignsTheNextDelivery()
     {
-        var created = await _host.Endpoints.Create(Admin, _environment, _receiver.Url(), null);
-        await _host.StartWorker();
-        await _host.Emit(_wallet, PaymentEventTypes.Pending);
+        var created = await Host.Endpoints.Create(Admin, EnvironmentId, _receiver.Url(), null);
+        await Host.StartWorker();
+        await Host.Emit(WalletId, PaymentEventTypes.Pending);
         await WebhookTestHost.Eventually(() => Task.FromResult(_receiver.Received.Count == 1), "the first delivery arrived");
 
-        var rotated = await _host.Endpoints.RotateSecret(Admin, created.Endpoint.Id);
-        await _host.Emit(_wallet, PaymentEventTypes.Completed);
+        var rotated = await Host.Endpoints.RotateSecret(Admin, created.Endpoint.Id);
+        await Host.Emit(WalletId, PaymentEventTypes.Completed);
         await WebhookTestHost.Eventually(() => Task.FromResult(_receiver.Received.Count == 2), "the second delivery arrived");
 
         var (before, after) = (_receiver.Received[0], _receiver.Received[1]);
-        var now = _host.Clock.GetUtcNow();
+        var now = Host.Clock.GetUtcNow();
         Assert.Equal(WebhookVerification.Valid, WebhookSigner.Verify(created.Secret, before.Timestamp, before.Signature, before.Body, now));
         Assert.Equal(WebhookVerification.Valid, WebhookSigner.Verify(rotated.Secret, after.Timestamp, after.Signature, after.Body, now));
         Assert.Equal(WebhookVerification.SignatureMismatch, WebhookSigner.Verify(created.Secret, after.Timestamp, after.Signature, after.Body, now));
@@ -123,36 +119,36 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task ADeletedEndpointIsNotSentQueuedDeliveriesNorNewEvents()
     {
-        var endpoint = await _host.Endpoints.Create(Admin, _environment, _receiver.Url(), null);
-        var queued = await _host.Emit(_wallet, PaymentEventTypes.Pending);
+        var endpoint = await Host.Endpoints.Create(Admin, EnvironmentId, _receiver.Url(), null);
+        var queued = await Host.Emit(WalletId, PaymentEventTypes.Pending);
 
-        await _host.Endpoints.Delete(Admin, endpoint.Endpoint.Id);
-        var later = await _host.Emit(_wallet, PaymentEventTypes.Completed);
-        await _host.StartWorker();
-        await WebhookTestHost.Eventually(async () => (await _host.Deliveries(queued)).Single().Status == DeliveryStatus.Failed, "the queued delivery was closed");
+        await Host.Endpoints.Delete(Admin, endpoint.Endpoint.Id);
+        var later = await Host.Emit(WalletId, PaymentEventTypes.Completed);
+        await Host.StartWorker();
+        await WebhookTestHost.Eventually(async () => (await Host.Deliveries(queued)).Single().Status == DeliveryStatus.Failed, "the queued delivery was closed");
 
-        var delivery = (await _host.Deliveries(queued)).Single();
+        var delivery = (await Host.Deliveries(queued)).Single();
         Assert.Equal("The webhook endpoint was deleted before this delivery was sent.", delivery.ErrorMessage);
-        Assert.Empty(await _host.Deliveries(later));
+        Assert.Empty(await Host.Deliveries(later));
         Assert.Empty(_receiver.Received);
     }
 
     [Fact]
     public async Task ADeactivatedEndpointIsSkippedUntilItIsActiveAgain()
     {
-        var endpoint = await _host.Endpoints.Create(Admin, _environment, _receiver.Url(), null);
-        var queued = await _host.Emit(_wallet, PaymentEventTypes.Pending);
-        await _host.Endpoints.Update(Admin, endpoint.Endpoint.Id, active: false);
-        await _host.StartWorker();
-        await WebhookTestHost.Eventually(async () => (await _host.Deliveries(queued)).Single().Status == DeliveryStatus.Failed, "the queued delivery was closed");
-        var whileInactive = await _host.Emit(_wallet, PaymentEventTypes.Expired);
+        var endpoint = await Host.Endpoints.Create(Admin, EnvironmentId, _receiver.Url(), null);
+        var queued = await Host.Emit(WalletId, PaymentEventTypes.Pending);
+        await Host.Endpoints.Update(Admin, endpoint.Endpoint.Id, active: false);
+        await Host.StartWorker();
+        await WebhookTestHost.Eventually(async () => (await Host.Deliveries(queued)).Single().Status == DeliveryStatus.Failed, "the queued delivery was closed");
+        var whileInactive = await Host.Emit(WalletId, PaymentEventTypes.Expired);
 
-        await _host.Endpoints.Update(Admin, endpoint.Endpoint.Id, active: true);
-        var afterwards = await _host.Emit(_wallet, PaymentEventTypes.Completed);
+        await Host.Endpoints.Update(Admin, endpoint.Endpoint.Id, active: true);
+        var afterwards = await Host.Emit(WalletId, PaymentEventTypes.Completed);
         await WebhookTestHost.Eventually(() => Task.FromResult(_receiver.Received.Count == 1), "the event after reactivation arrived");
 
-        Assert.Equal("The webhook endpoint was deactivated before this delivery was sent.", (await _host.Deliveries(queued)).Single().ErrorMessage);
-        Assert.Empty(await _host.Deliveries(whileInactive));
+        Assert.Equal("The webhook endpoint was deactivated before this delivery was sent.", (await Host.Deliveries(queued)).Single().ErrorMessage);
+        Assert.Empty(await Host.Deliveries(whileInactive));
         Assert.Equal(afterwards, _receiver.Received.Single().EnvelopeId);
     }
 
@@ -160,14 +156,14 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task AnInvoiceWebhookGetsItsOwnUnsignedBodyAndLeavesTheHttpStatusOnTheTransaction()
     {
         _receiver.Respond = r => r.Path == "/broken" ? 500 : 200;
-        await _host.StartWorker();
+        await Host.StartWorker();
 
-        var paid = await _host.Emit(_wallet, PaymentEventTypes.Completed, webhookUrl: _receiver.Url("/lnbits"));
-        var failing = await _host.Emit(_wallet, PaymentEventTypes.Completed, webhookUrl: _receiver.Url("/broken"));
-        await WebhookTestHost.Eventually(async () => (await _host.Deliveries()).Count(d => d.Status != DeliveryStatus.InProgress && d.Status != DeliveryStatus.Pending) == 2, "both attempts finished");
+        var paid = await Host.Emit(WalletId, PaymentEventTypes.Completed, webhookUrl: _receiver.Url("/lnbits"));
+        var failing = await Host.Emit(WalletId, PaymentEventTypes.Completed, webhookUrl: _receiver.Url("/broken"));
+        await WebhookTestHost.Eventually(async () => (await Host.Deliveries()).Count(d => d.Status != DeliveryStatus.InProgress && d.Status != DeliveryStatus.Pending) == 2, "both attempts finished");
 
         var received = _receiver.Received.Single(r => r.Path == "/lnbits");
-        var delivery = (await _host.Deliveries(paid)).Single();
+        var delivery = (await Host.Deliveries(paid)).Single();
         Assert.Null(delivery.EndpointId);
         Assert.Equal(Encoding.UTF8.GetBytes(delivery.Body!), received.Body);
         Assert.Contains("\"payment_hash\"", received.Text);
@@ -175,22 +171,22 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Null(received.Timestamp);
         Assert.Equal("200", await WebhookStatus(paid));
         Assert.Equal("500", await WebhookStatus(failing));
-        Assert.Contains("HTTP 500", (await _host.Deliveries(failing)).First().ErrorMessage);
+        Assert.Contains("HTTP 500", (await Host.Deliveries(failing)).First().ErrorMessage);
     }
 
     [Fact]
     public async Task ANameThatRebindsToAPrivateAddressAfterValidationIsRefusedAtDeliveryTime()
     {
-        _host.Options.Webhooks.AllowInsecureSandboxUrls = false;
-        _host.Dns.Map("hooks.example.com", "93.184.216.34");
-        await _host.Endpoints.Create(Admin, _environment, $"https://hooks.example.com:{_receiver.Port}/hook", null);
-        _host.Dns.Map("hooks.example.com", "127.0.0.1");
-        await _host.StartWorker();
+        Host.Options.Webhooks.AllowInsecureSandboxUrls = false;
+        Host.Dns.Map("hooks.example.com", "93.184.216.34");
+        await Host.Endpoints.Create(Admin, EnvironmentId, $"https://hooks.example.com:{_receiver.Port}/hook", null);
+        Host.Dns.Map("hooks.example.com", "127.0.0.1");
+        await Host.StartWorker();
 
-        var eventId = await _host.Emit(_wallet, PaymentEventTypes.Completed);
-        await WebhookTestHost.Eventually(async () => (await _host.Deliveries(eventId)).Any(d => d.Status == DeliveryStatus.Failed), "the first attempt failed");
+        var eventId = await Host.Emit(WalletId, PaymentEventTypes.Completed);
+        await WebhookTestHost.Eventually(async () => (await Host.Deliveries(eventId)).Any(d => d.Status == DeliveryStatus.Failed), "the first attempt failed");
 
-        var attempt = (await _host.Deliveries(eventId)).First();
+        var attempt = (await Host.Deliveries(eventId)).First();
         Assert.Null(attempt.HttpStatus);
         Assert.Contains("Refused to connect: hooks.example.com resolves to 127.0.0.1, which is not a public address (loopback)", attempt.ErrorMessage);
         Assert.Empty(_receiver.Received);
@@ -199,14 +195,14 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task AReceiverThatDoesNotAnswerInTimeFailsTheAttempt()
     {
-        _host.Options.Webhooks.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        Host.Options.Webhooks.RequestTimeout = TimeSpan.FromMilliseconds(300);
         _receiver.Hold = TimeSpan.FromSeconds(3);
-        await _host.StartWorker();
+        await Host.StartWorker();
 
-        var slow = await _host.Emit(_wallet, PaymentEventTypes.Completed, webhookUrl: _receiver.Url("/slow"));
-        await WebhookTestHost.Eventually(async () => (await _host.Deliveries(slow)).Any(d => d.Status == DeliveryStatus.Failed), "the attempt failed");
+        var slow = await Host.Emit(WalletId, PaymentEventTypes.Completed, webhookUrl: _receiver.Url("/slow"));
+        await WebhookTestHost.Eventually(async () => (await Host.Deliveries(slow)).Any(d => d.Status == DeliveryStatus.Failed), "the attempt failed");
 
-        var attempt = (await _host.Deliveries(slow)).First();
+        var attempt = (await Host.Deliveries(slow)).First();
         Assert.Equal("The endpoint did not answer within 0.3 s.", attempt.ErrorMessage);
         Assert.Null(attempt.HttpStatus);
         Assert.Equal("-1", await WebhookStatus(slow));
@@ -216,21 +212,21 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task ARedirectIsNotFollowedAndAnUnusableUrlIsReported()
     {
         _receiver.Respond = r => r.Path == "/moved" ? 302 : 200;
-        await _host.StartWorker();
+        await Host.StartWorker();
 
-        var moved = await _host.Emit(_wallet, PaymentEventTypes.Completed, webhookUrl: _receiver.Url("/moved"));
-        var unusable = await _host.Emit(_wallet, PaymentEventTypes.Completed, webhookUrl: "ftp://127.0.0.1/hook");
-        await WebhookTestHost.Eventually(async () => (await _host.Deliveries()).Count(d => d.Status == DeliveryStatus.Failed) >= 2, "both attempts failed");
+        var moved = await Host.Emit(WalletId, PaymentEventTypes.Completed, webhookUrl: _receiver.Url("/moved"));
+        var unusable = await Host.Emit(WalletId, PaymentEventTypes.Completed, webhookUrl: "ftp://127.0.0.1/hook");
+        await WebhookTestHost.Eventually(async () => (await Host.Deliveries()).Count(d => d.Status == DeliveryStatus.Failed) >= 2, "both attempts failed");
 
-        Assert.Equal("The endpoint answered HTTP 302 (Found); redirects are not followed.", (await _host.Deliveries(moved)).First().ErrorMessage);
-        Assert.StartsWith("Could not deliver to ftp://127.0.0.1/hook:", (await _host.Deliveries(unusable)).First().ErrorMessage);
+        Assert.Equal("The endpoint answered HTTP 302 (Found); redirects are not followed.", (await Host.Deliveries(moved)).First().ErrorMessage);
+        Assert.StartsWith("Could not deliver to ftp://127.0.0.1/hook:", (await Host.Deliveries(unusable)).First().ErrorMessage);
         Assert.Single(_receiver.Received);
     }
 
     private async Task<string?> WebhookStatus(string eventId)
     {
         var transactionId = eventId.Split(':')[1];
-        await using var db = _host.Database.Read<PaymentsDbContext>();
+        await using var db = Host.Database.Read<PaymentsDbContext>();
         return (await db.Transactions.SingleAsync(t => t.Id == transactionId)).WebhookStatus;
     }
 

@@ -6,25 +6,15 @@ using Magma.Payments.Webhooks;
 
 namespace Magma.Payments.Tests.Webhooks;
 
-public sealed class WebhookEndpointServiceTests : IAsyncLifetime
+public sealed class WebhookEndpointServiceTests : WebhookHostTest
 {
-    private WebhookTestHost _host = null!;
-    private string _environment = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await WebhookTestHost.Create();
-        (_environment, _) = await _host.Environment();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    private Caller Writer => WebhookTestHost.Key(_environment);
+    private Caller Writer => WebhookTestHost.Key(EnvironmentId);
 
     [Fact]
     public async Task CreateReturnsAWhsecSecretOnceAndTheQueriesNeverShowIt()
     {
-        var created = await _host.Endpoints.Create(Writer, _environment, "http://127.0.0.1:9/hook", ["payment.completed", "payment.failed", "payment.expired"]);
+        var created = await Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/hook", ["payment.completed", "payment.failed", "payment.expired"]);
 
         Assert.StartsWith("whsec_", created.Secret);
         Assert.True(created.Secret.Length >= "whsec_".Length + 43, "at least 32 random bytes, base64url");
@@ -32,8 +22,8 @@ public sealed class WebhookEndpointServiceTests : IAsyncLifetime
         Assert.True(created.Endpoint.Active);
         Assert.Equal(["payment.completed", "payment.failed", "payment.expired"], created.Endpoint.EventFilters);
 
-        var one = await _host.Endpoints.FindOne(Writer, created.Endpoint.Id);
-        var many = await _host.Endpoints.FindMany(Writer, _environment);
+        var one = await Host.Endpoints.FindOne(Writer, created.Endpoint.Id);
+        var many = await Host.Endpoints.FindMany(Writer, EnvironmentId);
         Assert.Null(typeof(WebhookEndpointView).GetProperty("Secret"));
         Assert.DoesNotContain(created.Secret, JsonSerializer.Serialize(one));
         Assert.DoesNotContain(created.Secret, JsonSerializer.Serialize(many));
@@ -43,10 +33,10 @@ public sealed class WebhookEndpointServiceTests : IAsyncLifetime
     [Fact]
     public async Task EachEndpointGetsItsOwnSecretAndRotationReplacesIt()
     {
-        var first = await _host.Endpoints.Create(Writer, _environment, "http://127.0.0.1:9/a", null);
-        var second = await _host.Endpoints.Create(Writer, _environment, "http://127.0.0.1:9/b", null);
+        var first = await Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/a", null);
+        var second = await Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/b", null);
 
-        var rotated = await _host.Endpoints.RotateSecret(Writer, first.Endpoint.Id);
+        var rotated = await Host.Endpoints.RotateSecret(Writer, first.Endpoint.Id);
 
         Assert.NotEqual(first.Secret, second.Secret);
         Assert.StartsWith("whsec_", rotated.Secret);
@@ -57,8 +47,8 @@ public sealed class WebhookEndpointServiceTests : IAsyncLifetime
     [Fact]
     public async Task NoFiltersMeansEveryEventAndDuplicateFiltersCollapse()
     {
-        var all = await _host.Endpoints.Create(Writer, _environment, "http://127.0.0.1:9/all", []);
-        var deduped = await _host.Endpoints.Create(Writer, _environment, "http://127.0.0.1:9/one", ["payment.failed", "payment.failed"]);
+        var all = await Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/all", []);
+        var deduped = await Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/one", ["payment.failed", "payment.failed"]);
 
         Assert.Empty(all.Endpoint.EventFilters);
         Assert.Equal(["payment.failed"], deduped.Endpoint.EventFilters);
@@ -68,7 +58,7 @@ public sealed class WebhookEndpointServiceTests : IAsyncLifetime
     [Fact]
     public async Task AnUnknownEventTypeIsRejected()
     {
-        var error = await Assert.ThrowsAsync<MagmaException>(() => _host.Endpoints.Create(Writer, _environment, "http://127.0.0.1:9/hook", ["payment.completed", "payment.settled"]));
+        var error = await Assert.ThrowsAsync<MagmaException>(() => Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/hook", ["payment.completed", "payment.settled"]));
 
         Assert.Equal(ErrorKind.Validation, error.Error.Kind);
         Assert.Equal("event_filters", error.Property);
@@ -78,9 +68,9 @@ public sealed class WebhookEndpointServiceTests : IAsyncLifetime
     [Fact]
     public async Task CreateAndUpdateApplyTheUrlRules()
     {
-        var created = await Assert.ThrowsAsync<MagmaException>(() => _host.Endpoints.Create(Writer, _environment, "http://10.0.0.1/hook", null));
-        var endpoint = await _host.Endpoints.Create(Writer, _environment, "http://127.0.0.1:9/hook", null);
-        var updated = await Assert.ThrowsAsync<MagmaException>(() => _host.Endpoints.Update(Writer, endpoint.Endpoint.Id, url: "https://intranet.internal/hook"));
+        var created = await Assert.ThrowsAsync<MagmaException>(() => Host.Endpoints.Create(Writer, EnvironmentId, "http://10.0.0.1/hook", null));
+        var endpoint = await Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/hook", null);
+        var updated = await Assert.ThrowsAsync<MagmaException>(() => Host.Endpoints.Update(Writer, endpoint.Endpoint.Id, url: "https://intranet.internal/hook"));
 
         Assert.Equal(PaymentErrors.InvalidWebhookUrl, created.Error);
         Assert.Equal(PaymentErrors.InvalidWebhookUrl, updated.Error);
@@ -89,12 +79,12 @@ public sealed class WebhookEndpointServiceTests : IAsyncLifetime
     [Fact]
     public async Task UpdateChangesOnlyWhatIsGiven()
     {
-        var endpoint = (await _host.Endpoints.Create(Writer, _environment, "http://127.0.0.1:9/hook", ["payment.completed"])).Endpoint;
-        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var endpoint = (await Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/hook", ["payment.completed"])).Endpoint;
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        var filtered = await _host.Endpoints.Update(Writer, endpoint.Id, eventFilters: ["payment.failed", "payment.expired"]);
-        var paused = await _host.Endpoints.Update(Writer, endpoint.Id, active: false);
-        var moved = await _host.Endpoints.Update(Writer, endpoint.Id, url: "http://localhost:9/other", eventFilters: []);
+        var filtered = await Host.Endpoints.Update(Writer, endpoint.Id, eventFilters: ["payment.failed", "payment.expired"]);
+        var paused = await Host.Endpoints.Update(Writer, endpoint.Id, active: false);
+        var moved = await Host.Endpoints.Update(Writer, endpoint.Id, url: "http://localhost:9/other", eventFilters: []);
 
         Assert.Equal(["payment.failed", "payment.expired"], filtered.EventFilters);
         Assert.True(filtered.Active);
@@ -104,66 +94,66 @@ public sealed class WebhookEndpointServiceTests : IAsyncLifetime
         Assert.Empty(moved.EventFilters);
         Assert.False(moved.Active);
         Assert.True(moved.UpdatedAt > endpoint.UpdatedAt);
-        Assert.Equal(JsonSerializer.Serialize(moved), JsonSerializer.Serialize(await _host.Endpoints.FindOne(Writer, endpoint.Id)));
+        Assert.Equal(JsonSerializer.Serialize(moved), JsonSerializer.Serialize(await Host.Endpoints.FindOne(Writer, endpoint.Id)));
     }
 
     [Fact]
     public async Task ADeletedEndpointIsHiddenFromEveryQueryAndCannotBeChanged()
     {
-        var kept = await _host.Endpoints.Create(Writer, _environment, "http://127.0.0.1:9/kept", null);
-        var deleted = await _host.Endpoints.Create(Writer, _environment, "http://127.0.0.1:9/deleted", null);
+        var kept = await Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/kept", null);
+        var deleted = await Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/deleted", null);
 
-        Assert.True(await _host.Endpoints.Delete(Writer, deleted.Endpoint.Id));
+        Assert.True(await Host.Endpoints.Delete(Writer, deleted.Endpoint.Id));
 
-        Assert.Equal([kept.Endpoint.Id], (await _host.Endpoints.FindMany(Writer, _environment)).Select(e => e.Id));
-        await AssertNotFound(() => _host.Endpoints.FindOne(Writer, deleted.Endpoint.Id));
-        await AssertNotFound(() => _host.Endpoints.Update(Writer, deleted.Endpoint.Id, active: true));
-        await AssertNotFound(() => _host.Endpoints.RotateSecret(Writer, deleted.Endpoint.Id));
-        await AssertNotFound(() => _host.Endpoints.Delete(Writer, deleted.Endpoint.Id));
+        Assert.Equal([kept.Endpoint.Id], (await Host.Endpoints.FindMany(Writer, EnvironmentId)).Select(e => e.Id));
+        await AssertNotFound(() => Host.Endpoints.FindOne(Writer, deleted.Endpoint.Id));
+        await AssertNotFound(() => Host.Endpoints.Update(Writer, deleted.Endpoint.Id, active: true));
+        await AssertNotFound(() => Host.Endpoints.RotateSecret(Writer, deleted.Endpoint.Id));
+        await AssertNotFound(() => Host.Endpoints.Delete(Writer, deleted.Endpoint.Id));
     }
 
     [Fact]
     public async Task AnotherEnvironmentsEndpointIsNotFound()
     {
-        var (other, _) = await _host.Environment();
-        var theirs = await _host.Endpoints.Create(WebhookTestHost.Key(other), other, "http://127.0.0.1:9/theirs", null);
+        var (other, _) = await Host.Environment();
+        var theirs = await Host.Endpoints.Create(WebhookTestHost.Key(other), other, "http://127.0.0.1:9/theirs", null);
 
-        await AssertNotFound(() => _host.Endpoints.FindOne(Writer, theirs.Endpoint.Id));
-        await AssertNotFound(() => _host.Endpoints.Update(Writer, theirs.Endpoint.Id, active: false));
-        await AssertNotFound(() => _host.Endpoints.RotateSecret(Writer, theirs.Endpoint.Id));
-        await AssertNotFound(() => _host.Endpoints.Delete(Writer, theirs.Endpoint.Id));
-        var list = await Assert.ThrowsAsync<MagmaException>(() => _host.Endpoints.FindMany(Writer, other));
-        var create = await Assert.ThrowsAsync<MagmaException>(() => _host.Endpoints.Create(Writer, other, "http://127.0.0.1:9/x", null));
+        await AssertNotFound(() => Host.Endpoints.FindOne(Writer, theirs.Endpoint.Id));
+        await AssertNotFound(() => Host.Endpoints.Update(Writer, theirs.Endpoint.Id, active: false));
+        await AssertNotFound(() => Host.Endpoints.RotateSecret(Writer, theirs.Endpoint.Id));
+        await AssertNotFound(() => Host.Endpoints.Delete(Writer, theirs.Endpoint.Id));
+        var list = await Assert.ThrowsAsync<MagmaException>(() => Host.Endpoints.FindMany(Writer, other));
+        var create = await Assert.ThrowsAsync<MagmaException>(() => Host.Endpoints.Create(Writer, other, "http://127.0.0.1:9/x", null));
         Assert.Equal(ErrorKind.NotFound, list.Error.Kind);
         Assert.Equal(ErrorKind.NotFound, create.Error.Kind);
-        Assert.True((await _host.Endpoints.FindOne(Caller.AdminCaller, theirs.Endpoint.Id)).Active);
+        Assert.True((await Host.Endpoints.FindOne(Caller.AdminCaller, theirs.Endpoint.Id)).Active);
     }
 
     [Fact]
     public async Task ReadingNeedsWebhooksReadAndChangingNeedsWebhooksWrite()
     {
-        var endpoint = (await _host.Endpoints.Create(Writer, _environment, "http://127.0.0.1:9/hook", null)).Endpoint;
-        var reader = WebhookTestHost.Key(_environment, PermissionLevel.Read);
-        var payments = new Caller.ServiceKey(Ids.New(), _environment, null, [new Permission(PermissionResource.Payments, PermissionLevel.Write)]);
-        var walletKey = new Caller.WalletKey(Ids.New(), _environment, IsAdminKey: true);
+        var endpoint = (await Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/hook", null)).Endpoint;
+        var reader = WebhookTestHost.Key(EnvironmentId, PermissionLevel.Read);
+        var payments = new Caller.ServiceKey(Ids.New(), EnvironmentId, null, [new Permission(PermissionResource.Payments, PermissionLevel.Write)]);
+        var walletKey = new Caller.WalletKey(Ids.New(), EnvironmentId, IsAdminKey: true);
 
-        Assert.Equal(endpoint.Id, (await _host.Endpoints.FindOne(reader, endpoint.Id)).Id);
-        await AssertForbidden(() => _host.Endpoints.Create(reader, _environment, "http://127.0.0.1:9/x", null));
-        await AssertForbidden(() => _host.Endpoints.Update(reader, endpoint.Id, active: false));
-        await AssertForbidden(() => _host.Endpoints.RotateSecret(reader, endpoint.Id));
-        await AssertForbidden(() => _host.Endpoints.Delete(reader, endpoint.Id));
-        await AssertForbidden(() => _host.Endpoints.FindOne(payments, endpoint.Id));
-        await AssertForbidden(() => _host.Endpoints.FindMany(payments, _environment));
-        await AssertForbidden(() => _host.Endpoints.FindOne(walletKey, endpoint.Id));
+        Assert.Equal(endpoint.Id, (await Host.Endpoints.FindOne(reader, endpoint.Id)).Id);
+        await AssertForbidden(() => Host.Endpoints.Create(reader, EnvironmentId, "http://127.0.0.1:9/x", null));
+        await AssertForbidden(() => Host.Endpoints.Update(reader, endpoint.Id, active: false));
+        await AssertForbidden(() => Host.Endpoints.RotateSecret(reader, endpoint.Id));
+        await AssertForbidden(() => Host.Endpoints.Delete(reader, endpoint.Id));
+        await AssertForbidden(() => Host.Endpoints.FindOne(payments, endpoint.Id));
+        await AssertForbidden(() => Host.Endpoints.FindMany(payments, EnvironmentId));
+        await AssertForbidden(() => Host.Endpoints.FindOne(walletKey, endpoint.Id));
     }
 
     [Fact]
     public async Task AKeyScopedToOneWalletCannotManageEnvironmentWideEndpoints()
     {
-        var (_, wallet) = await _host.Environment();
-        var scoped = WebhookTestHost.Key(_environment, PermissionLevel.Write, wallet);
+        var (_, wallet) = await Host.Environment();
+        var scoped = WebhookTestHost.Key(EnvironmentId, PermissionLevel.Write, wallet);
 
-        await AssertForbidden(() => _host.Endpoints.Create(scoped, _environment, "http://127.0.0.1:9/x", null));
+        await AssertForbidden(() => Host.Endpoints.Create(scoped, EnvironmentId, "http://127.0.0.1:9/x", null));
     }
 
     private static async Task AssertNotFound(Func<Task> action)

@@ -7,35 +7,24 @@ using Magma.Testing.Webhooks;
 
 namespace Magma.Payments.Tests.Webhooks;
 
-public sealed class WebhookEventQueriesTests : IAsyncLifetime
+public sealed class WebhookEventQueriesTests : WebhookHostTest
 {
     private static readonly Caller Admin = Caller.AdminCaller;
-    private WebhookTestHost _host = null!;
-    private string _environment = null!;
-    private string _wallet = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await WebhookTestHost.Create();
-        (_environment, _wallet) = await _host.Environment();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task FindOneShowsTheEventWithItsDeliveryLogOldestAttemptFirst()
     {
         var flakyCalls = 0;
         await using var receiver = await TestReceiver.Start(r => r.Path == "/flaky" && Interlocked.Increment(ref flakyCalls) <= 2 ? 502 : 204);
-        var flaky = await _host.Endpoints.Create(Admin, _environment, receiver.Url("/flaky"), null);
-        var steady = await _host.Endpoints.Create(Admin, _environment, receiver.Url("/steady"), null);
-        await _host.StartWorker();
+        var flaky = await Host.Endpoints.Create(Admin, EnvironmentId, receiver.Url("/flaky"), null);
+        var steady = await Host.Endpoints.Create(Admin, EnvironmentId, receiver.Url("/steady"), null);
+        await Host.StartWorker();
 
-        var eventId = await _host.Emit(_wallet, PaymentEventTypes.Completed);
-        await _host.AdvanceUntil(async () => (await _host.Deliveries(eventId)).Count(d => d.Status == DeliveryStatus.Success) == 2, "both endpoints accepted");
+        var eventId = await Host.Emit(WalletId, PaymentEventTypes.Completed);
+        await Host.AdvanceUntil(async () => (await Host.Deliveries(eventId)).Count(d => d.Status == DeliveryStatus.Success) == 2, "both endpoints accepted");
 
-        var found = await _host.Events.FindOne(WebhookTestHost.Key(_environment, PermissionLevel.Read), eventId);
-        Assert.Equal(("payment.completed", eventId, _wallet, _environment), (found.EventType, found.IdempotencyKey, found.WalletId, found.EnvironmentId));
+        var found = await Host.Events.FindOne(WebhookTestHost.Key(EnvironmentId, PermissionLevel.Read), eventId);
+        Assert.Equal(("payment.completed", eventId, WalletId, EnvironmentId), (found.EventType, found.IdempotencyKey, found.WalletId, found.EnvironmentId));
         Assert.Equal(eventId.Split(':')[1], found.TransactionId);
         var toFlaky = found.Deliveries.Where(d => d.WebhookEndpointId == flaky.Endpoint.Id).ToList();
         Assert.Equal([1, 2, 3], toFlaky.Select(d => d.AttemptNumber));
@@ -51,18 +40,18 @@ public sealed class WebhookEventQueriesTests : IAsyncLifetime
     [Fact]
     public async Task FindManyFiltersByDateRangeEndpointTypeTransactionAndWallet()
     {
-        var endpoint = await _host.Endpoints.Create(Admin, _environment, "http://127.0.0.1:9/all", null);
-        var start = _host.Clock.GetUtcNow();
-        var first = await _host.Emit(_wallet, PaymentEventTypes.Pending);
-        _host.Clock.Advance(TimeSpan.FromMinutes(1));
-        var second = await _host.Emit(_wallet, PaymentEventTypes.Completed, transactionId: first.Split(':')[1]);
-        await _host.Endpoints.Delete(Admin, endpoint.Endpoint.Id);
-        _host.Clock.Advance(TimeSpan.FromMinutes(1));
-        var otherWallet = await _host.AddWallet(_environment);
-        var third = await _host.Emit(otherWallet, PaymentEventTypes.Failed);
+        var endpoint = await Host.Endpoints.Create(Admin, EnvironmentId, "http://127.0.0.1:9/all", null);
+        var start = Host.Clock.GetUtcNow();
+        var first = await Host.Emit(WalletId, PaymentEventTypes.Pending);
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await Host.Emit(WalletId, PaymentEventTypes.Completed, transactionId: first.Split(':')[1]);
+        await Host.Endpoints.Delete(Admin, endpoint.Endpoint.Id);
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var otherWallet = await Host.AddWallet(EnvironmentId);
+        var third = await Host.Emit(otherWallet, PaymentEventTypes.Failed);
 
         async Task<string[]> Ids(WebhookEventFilter filter) =>
-            (await _host.Events.FindMany(Admin, _environment, filter)).List.Select(e => e.Id).ToArray();
+            (await Host.Events.FindMany(Admin, EnvironmentId, filter)).List.Select(e => e.Id).ToArray();
 
         Assert.Equal([third, second, first], await Ids(new WebhookEventFilter()));
         Assert.Equal([second, first], await Ids(new WebhookEventFilter(From: start, To: start.AddMinutes(2))));
@@ -81,11 +70,11 @@ public sealed class WebhookEventQueriesTests : IAsyncLifetime
         var events = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            events.Add(await _host.Emit(_wallet, PaymentEventTypes.Pending));
-            _host.Clock.Advance(TimeSpan.FromSeconds(1));
+            events.Add(await Host.Emit(WalletId, PaymentEventTypes.Pending));
+            Host.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var page = await _host.Events.FindMany(Admin, _environment, page: new WebhookEventPage(Limit: 2, Offset: 2));
+        var page = await Host.Events.FindMany(Admin, EnvironmentId, page: new WebhookEventPage(Limit: 2, Offset: 2));
 
         Assert.Equal(5, page.TotalCount);
         Assert.Equal((2, 2), (page.Pagination.Limit, page.Pagination.Offset));
@@ -98,7 +87,7 @@ public sealed class WebhookEventQueriesTests : IAsyncLifetime
     [InlineData(10, -1, "page.offset")]
     public async Task AnInvalidPageIsRejected(int limit, int offset, string property)
     {
-        var error = await Assert.ThrowsAsync<MagmaException>(() => _host.Events.FindMany(Admin, _environment, page: new WebhookEventPage(limit, offset)));
+        var error = await Assert.ThrowsAsync<MagmaException>(() => Host.Events.FindMany(Admin, EnvironmentId, page: new WebhookEventPage(limit, offset)));
 
         Assert.Equal((ErrorKind.Validation, property), (error.Error.Kind, error.Property));
     }
@@ -106,10 +95,10 @@ public sealed class WebhookEventQueriesTests : IAsyncLifetime
     [Fact]
     public async Task AnUnknownEventTypeOrAnInvertedDateRangeIsRejected()
     {
-        var now = _host.Clock.GetUtcNow();
+        var now = Host.Clock.GetUtcNow();
 
-        var type = await Assert.ThrowsAsync<MagmaException>(() => _host.Events.FindMany(Admin, _environment, new WebhookEventFilter(EventType: "payment.nope")));
-        var range = await Assert.ThrowsAsync<MagmaException>(() => _host.Events.FindMany(Admin, _environment, new WebhookEventFilter(From: now, To: now.AddDays(-1))));
+        var type = await Assert.ThrowsAsync<MagmaException>(() => Host.Events.FindMany(Admin, EnvironmentId, new WebhookEventFilter(EventType: "payment.nope")));
+        var range = await Assert.ThrowsAsync<MagmaException>(() => Host.Events.FindMany(Admin, EnvironmentId, new WebhookEventFilter(From: now, To: now.AddDays(-1))));
 
         Assert.Equal("filter.event_type", type.Property);
         Assert.Equal("filter.date_range", range.Property);
@@ -118,41 +107,41 @@ public sealed class WebhookEventQueriesTests : IAsyncLifetime
     [Fact]
     public async Task AnotherEnvironmentsEventsAreNotFound()
     {
-        var (other, otherWallet) = await _host.Environment();
-        var theirs = await _host.Emit(otherWallet, PaymentEventTypes.Completed);
-        var key = WebhookTestHost.Key(_environment, PermissionLevel.Read);
+        var (other, otherWallet) = await Host.Environment();
+        var theirs = await Host.Emit(otherWallet, PaymentEventTypes.Completed);
+        var key = WebhookTestHost.Key(EnvironmentId, PermissionLevel.Read);
 
-        var one = await Assert.ThrowsAsync<MagmaException>(() => _host.Events.FindOne(key, theirs));
-        var many = await Assert.ThrowsAsync<MagmaException>(() => _host.Events.FindMany(key, other));
-        var missing = await Assert.ThrowsAsync<MagmaException>(() => _host.Events.FindOne(key, "payment.completed:" + Guid.NewGuid()));
+        var one = await Assert.ThrowsAsync<MagmaException>(() => Host.Events.FindOne(key, theirs));
+        var many = await Assert.ThrowsAsync<MagmaException>(() => Host.Events.FindMany(key, other));
+        var missing = await Assert.ThrowsAsync<MagmaException>(() => Host.Events.FindOne(key, "payment.completed:" + Guid.NewGuid()));
 
         Assert.Equal(PaymentErrors.WebhookEventNotFound, one.Error);
         Assert.Equal(ErrorKind.NotFound, many.Error.Kind);
         Assert.Equal(PaymentErrors.WebhookEventNotFound, missing.Error);
-        Assert.Equal(theirs, (await _host.Events.FindOne(WebhookTestHost.Key(other, PermissionLevel.Read), theirs)).Id);
+        Assert.Equal(theirs, (await Host.Events.FindOne(WebhookTestHost.Key(other, PermissionLevel.Read), theirs)).Id);
     }
 
     [Fact]
     public async Task AKeyScopedToOneWalletSeesOnlyThatWalletsEvents()
     {
-        var mine = await _host.Emit(_wallet, PaymentEventTypes.Completed);
-        var otherWallet = await _host.AddWallet(_environment);
-        var notMine = await _host.Emit(otherWallet, PaymentEventTypes.Completed);
-        var key = WebhookTestHost.Key(_environment, PermissionLevel.Read, _wallet);
+        var mine = await Host.Emit(WalletId, PaymentEventTypes.Completed);
+        var otherWallet = await Host.AddWallet(EnvironmentId);
+        var notMine = await Host.Emit(otherWallet, PaymentEventTypes.Completed);
+        var key = WebhookTestHost.Key(EnvironmentId, PermissionLevel.Read, WalletId);
 
-        Assert.Equal([mine], (await _host.Events.FindMany(key, _environment)).List.Select(e => e.Id));
-        Assert.Equal(mine, (await _host.Events.FindOne(key, mine)).Id);
-        await Assert.ThrowsAsync<MagmaException>(() => _host.Events.FindOne(key, notMine));
+        Assert.Equal([mine], (await Host.Events.FindMany(key, EnvironmentId)).List.Select(e => e.Id));
+        Assert.Equal(mine, (await Host.Events.FindOne(key, mine)).Id);
+        await Assert.ThrowsAsync<MagmaException>(() => Host.Events.FindOne(key, notMine));
     }
 
     [Fact]
     public async Task ReadingEventsNeedsTheWebhooksPermission()
     {
-        var eventId = await _host.Emit(_wallet, PaymentEventTypes.Completed);
-        var payments = new Caller.ServiceKey(Ids.New(), _environment, null, [new Permission(PermissionResource.Payments, PermissionLevel.Write)]);
+        var eventId = await Host.Emit(WalletId, PaymentEventTypes.Completed);
+        var payments = new Caller.ServiceKey(Ids.New(), EnvironmentId, null, [new Permission(PermissionResource.Payments, PermissionLevel.Write)]);
 
-        var one = await Assert.ThrowsAsync<MagmaException>(() => _host.Events.FindOne(payments, eventId));
-        var many = await Assert.ThrowsAsync<MagmaException>(() => _host.Events.FindMany(payments, _environment));
+        var one = await Assert.ThrowsAsync<MagmaException>(() => Host.Events.FindOne(payments, eventId));
+        var many = await Assert.ThrowsAsync<MagmaException>(() => Host.Events.FindMany(payments, EnvironmentId));
 
         Assert.Equal(ErrorKind.Forbidden, one.Error.Kind);
         Assert.Equal(ErrorKind.Forbidden, many.Error.Kind);

@@ -5,42 +5,31 @@ using Magma.Testing.Webhooks;
 
 namespace Magma.Payments.Tests.Webhooks;
 
-public sealed class WebhookRestartTests : IAsyncLifetime
+public sealed class WebhookRestartTests : WebhookHostTest
 {
-    private WebhookTestHost _host = null!;
-    private string _environment = null!;
-    private string _wallet = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await WebhookTestHost.Create();
-        (_environment, _wallet) = await _host.Environment();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task DeliveriesLeftInProgressByACrashAreSentAfterTheRestart()
     {
         await using var receiver = await TestReceiver.Start();
-        await _host.Endpoints.Create(Caller.AdminCaller, _environment, receiver.Url(), null);
+        await Host.Endpoints.Create(Caller.AdminCaller, EnvironmentId, receiver.Url(), null);
         var events = new[]
         {
-            await _host.Emit(_wallet, PaymentEventTypes.Pending),
-            await _host.Emit(_wallet, PaymentEventTypes.Completed),
-            await _host.Emit(_wallet, PaymentEventTypes.Expired),
+            await Host.Emit(WalletId, PaymentEventTypes.Pending),
+            await Host.Emit(WalletId, PaymentEventTypes.Completed),
+            await Host.Emit(WalletId, PaymentEventTypes.Expired),
         };
         // The process claimed them and died before sending: the rows stay IN_PROGRESS.
-        var (claimed, _) = await _host.Store.ClaimDue(10);
+        var (claimed, _) = await Host.Store.ClaimDue(10);
         Assert.Equal(3, claimed.Count);
-        Assert.All(await _host.Deliveries(), d => Assert.Equal(DeliveryStatus.InProgress, d.Status));
+        Assert.All(await Host.Deliveries(), d => Assert.Equal(DeliveryStatus.InProgress, d.Status));
 
-        await _host.Restart();
-        await _host.StartWorker();
-        await WebhookTestHost.Eventually(async () => (await _host.Deliveries()).All(d => d.Status == DeliveryStatus.Success), "everything was delivered");
+        await Host.Restart();
+        await Host.StartWorker();
+        await WebhookTestHost.Eventually(async () => (await Host.Deliveries()).All(d => d.Status == DeliveryStatus.Success), "everything was delivered");
 
         Assert.Equal(events.Order(), receiver.Received.Select(r => r.EnvelopeId).Order());
-        Assert.All(await _host.Deliveries(), d => Assert.Equal(1, d.AttemptNumber));
+        Assert.All(await Host.Deliveries(), d => Assert.Equal(1, d.AttemptNumber));
     }
 
     [Fact]
@@ -54,17 +43,17 @@ public sealed class WebhookRestartTests : IAsyncLifetime
             release.Wait(TimeSpan.FromSeconds(30));
             return 200;
         });
-        await _host.Endpoints.Create(Caller.AdminCaller, _environment, receiver.Url(), null);
-        await _host.StartWorker();
-        var eventId = await _host.Emit(_wallet, PaymentEventTypes.Completed);
+        await Host.Endpoints.Create(Caller.AdminCaller, EnvironmentId, receiver.Url(), null);
+        await Host.StartWorker();
+        var eventId = await Host.Emit(WalletId, PaymentEventTypes.Completed);
         await WebhookTestHost.Eventually(() => Task.FromResult(arrived.IsSet), "the receiver holds the request");
 
-        await _host.StopWorker();
-        var afterStop = (await _host.Deliveries(eventId)).Single();
+        await Host.StopWorker();
+        var afterStop = (await Host.Deliveries(eventId)).Single();
         release.Set();
-        await _host.Restart();
-        await _host.StartWorker();
-        await WebhookTestHost.Eventually(async () => (await _host.Deliveries(eventId)).Single().Status == DeliveryStatus.Success, "the event was delivered after the restart");
+        await Host.Restart();
+        await Host.StartWorker();
+        await WebhookTestHost.Eventually(async () => (await Host.Deliveries(eventId)).Single().Status == DeliveryStatus.Success, "the event was delivered after the restart");
 
         Assert.Equal(DeliveryStatus.Pending, afterStop.Status);
         Assert.Contains(receiver.Received, r => r.EnvelopeId == eventId);

@@ -6,42 +6,31 @@ using Magma.Testing.Webhooks;
 
 namespace Magma.Payments.Tests.Webhooks;
 
-public sealed class WebhookRetryTests : IAsyncLifetime
+public sealed class WebhookRetryTests : WebhookHostTest
 {
-    private WebhookTestHost _host = null!;
-    private string _environment = null!;
-    private string _wallet = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await WebhookTestHost.Create();
-        (_environment, _wallet) = await _host.Environment();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task AReceiverThatIsDownForAWhileGetsEveryEventExactlyOnceWhenItRecovers()
     {
         var down = true;
         await using var receiver = await TestReceiver.Start(_ => Volatile.Read(ref down) ? 503 : 200);
-        await _host.Endpoints.Create(Caller.AdminCaller, _environment, receiver.Url(), null);
-        await _host.StartWorker();
+        await Host.Endpoints.Create(Caller.AdminCaller, EnvironmentId, receiver.Url(), null);
+        await Host.StartWorker();
         var events = new List<string>();
         for (var i = 0; i < 5; i++)
-            events.Add(await _host.Emit(_wallet, PaymentEventTypes.Completed));
+            events.Add(await Host.Emit(WalletId, PaymentEventTypes.Completed));
 
-        await _host.AdvanceUntil(async () => (await _host.Deliveries()).Count(d => d.Status == DeliveryStatus.Failed) >= 3 * events.Count, "every event failed three times");
+        await Host.AdvanceUntil(async () => (await Host.Deliveries()).Count(d => d.Status == DeliveryStatus.Failed) >= 3 * events.Count, "every event failed three times");
         Volatile.Write(ref down, false);
-        await _host.AdvanceUntil(async () => (await _host.Deliveries()).Count(d => d.Status == DeliveryStatus.Success) == events.Count, "every event was accepted");
+        await Host.AdvanceUntil(async () => (await Host.Deliveries()).Count(d => d.Status == DeliveryStatus.Success) == events.Count, "every event was accepted");
         for (var i = 0; i < 3; i++)
-            _host.Clock.Advance(_host.RetryStep);
+            Host.Clock.Advance(Host.RetryStep);
 
         var accepted = receiver.Received.Where(r => r.AnsweredStatus == 200).Select(r => r.EnvelopeId).Order().ToList();
         Assert.Equal(events.Order(), accepted);
         foreach (var eventId in events)
         {
-            var log = (await _host.Events.FindOne(Caller.AdminCaller, eventId)).Deliveries;
+            var log = (await Host.Events.FindOne(Caller.AdminCaller, eventId)).Deliveries;
             Assert.Equal(Enumerable.Range(1, log.Count), log.Select(d => d.AttemptNumber));
             Assert.True(log.Count >= 4);
             Assert.All(log.SkipLast(1), d =>
@@ -52,23 +41,23 @@ public sealed class WebhookRetryTests : IAsyncLifetime
             });
             Assert.Equal((DeliveryStatus.Success, (int?)200), (log[^1].Status, log[^1].HttpStatus));
         }
-        Assert.DoesNotContain(await _host.Deliveries(), d => d.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress);
+        Assert.DoesNotContain(await Host.Deliveries(), d => d.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress);
     }
 
     [Fact]
     public async Task AReceiverThatIsNotListeningYetGetsTheEventOnceItStarts()
     {
         var port = TestReceiver.FreePort();
-        await _host.Endpoints.Create(Caller.AdminCaller, _environment, $"http://127.0.0.1:{port}/hook", null);
-        await _host.StartWorker();
-        var eventId = await _host.Emit(_wallet, PaymentEventTypes.Completed);
-        await _host.AdvanceUntil(async () => (await _host.Deliveries(eventId)).Count(d => d.Status == DeliveryStatus.Failed) >= 2, "two attempts were refused");
+        await Host.Endpoints.Create(Caller.AdminCaller, EnvironmentId, $"http://127.0.0.1:{port}/hook", null);
+        await Host.StartWorker();
+        var eventId = await Host.Emit(WalletId, PaymentEventTypes.Completed);
+        await Host.AdvanceUntil(async () => (await Host.Deliveries(eventId)).Count(d => d.Status == DeliveryStatus.Failed) >= 2, "two attempts were refused");
 
         await using var receiver = await TestReceiver.Start(port: port);
-        await _host.AdvanceUntil(async () => (await _host.Deliveries(eventId)).Any(d => d.Status == DeliveryStatus.Success), "the event was accepted");
+        await Host.AdvanceUntil(async () => (await Host.Deliveries(eventId)).Any(d => d.Status == DeliveryStatus.Success), "the event was accepted");
 
         Assert.Equal(eventId, receiver.Received.Single().EnvelopeId);
-        var log = await _host.Deliveries(eventId);
+        var log = await Host.Deliveries(eventId);
         Assert.All(log.SkipLast(1), d =>
         {
             Assert.Null(d.HttpStatus);
@@ -79,17 +68,17 @@ public sealed class WebhookRetryTests : IAsyncLifetime
     [Fact]
     public async Task RetriesBackOffExponentiallyAndStopAtMaxAttempts()
     {
-        _host.Options.Webhooks.MaxAttempts = 3;
+        Host.Options.Webhooks.MaxAttempts = 3;
         await using var receiver = await TestReceiver.Start(_ => 500);
-        await _host.Endpoints.Create(Caller.AdminCaller, _environment, receiver.Url(), null);
-        await _host.StartWorker();
+        await Host.Endpoints.Create(Caller.AdminCaller, EnvironmentId, receiver.Url(), null);
+        await Host.StartWorker();
 
-        var eventId = await _host.Emit(_wallet, PaymentEventTypes.Failed);
-        await _host.AdvanceUntil(async () => (await _host.Deliveries(eventId)).Count(d => d.Status == DeliveryStatus.Failed) == 3, "three attempts failed");
+        var eventId = await Host.Emit(WalletId, PaymentEventTypes.Failed);
+        await Host.AdvanceUntil(async () => (await Host.Deliveries(eventId)).Count(d => d.Status == DeliveryStatus.Failed) == 3, "three attempts failed");
         for (var i = 0; i < 3; i++)
-            _host.Clock.Advance(_host.RetryStep);
+            Host.Clock.Advance(Host.RetryStep);
 
-        var log = await _host.Deliveries(eventId);
+        var log = await Host.Deliveries(eventId);
         Assert.Equal([1, 2, 3], log.Select(d => d.AttemptNumber));
         Assert.All(log, d => Assert.Equal(DeliveryStatus.Failed, d.Status));
         Assert.EndsWith("Giving up after 3 attempts.", log[^1].ErrorMessage);
