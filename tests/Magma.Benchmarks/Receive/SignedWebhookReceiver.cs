@@ -1,32 +1,25 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using Magma.Payments.Webhooks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Magma.Testing.Webhooks;
 
 namespace Magma.Benchmarks.Receive;
 
 /// <summary>
-/// A Kestrel receiver on 127.0.0.1 that checks each delivery's signature as an integrator would, answers 400 to a
-/// bad one, and notes when each event first arrived (a <see cref="Stopwatch"/> timestamp).
+/// The tests' <see cref="TestReceiver"/> answering as an integrator would: it checks each delivery's signature,
+/// answers 400 to a bad one, and notes when each event first arrived (a <see cref="Stopwatch"/> timestamp).
 /// </summary>
 internal sealed class SignedWebhookReceiver : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, long> _arrivals = new();
     private TaskCompletionSource _enough = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private WebApplication _app = null!;
+    private TestReceiver _receiver = null!;
     private int _verified;
     private int _rejected;
     private int _expected = int.MaxValue;
 
-    public string Url { get; private set; } = "";
+    public string Url => _receiver.Url("/webhooks/magma");
 
     public string? Secret { get; set; }
 
@@ -39,14 +32,7 @@ internal sealed class SignedWebhookReceiver : IAsyncDisposable
     public static async Task<SignedWebhookReceiver> Start()
     {
         var receiver = new SignedWebhookReceiver();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        receiver._app = builder.Build();
-        receiver._app.Run(receiver.Handle);
-        await receiver._app.StartAsync();
-        var address = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = address.TrimEnd('/') + "/webhooks/magma";
+        receiver._receiver = await TestReceiver.Start(receiver.Answer);
         return receiver;
     }
 
@@ -68,31 +54,21 @@ internal sealed class SignedWebhookReceiver : IAsyncDisposable
         await _enough.Task.WaitAsync(timeout, cancellationToken);
     }
 
-    private async Task Handle(HttpContext context)
+    private int Answer(ReceivedWebhook delivery)
     {
         var arrived = Stopwatch.GetTimestamp();
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer);
-        var body = buffer.ToArray();
-        var headers = context.Request.Headers;
-        var verdict = WebhookSigner.Verify(Secret, headers[WebhookSigner.TimestampHeader], headers[WebhookSigner.SignatureHeader], body, DateTimeOffset.UtcNow);
-        if (verdict != WebhookVerification.Valid)
+        if (WebhookSigner.Verify(Secret, delivery.Timestamp, delivery.Signature, delivery.Body, DateTimeOffset.UtcNow) != WebhookVerification.Valid)
         {
             Interlocked.Increment(ref _rejected);
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
+            return 400;
         }
-        using var envelope = JsonDocument.Parse(body);
+        using var envelope = JsonDocument.Parse(delivery.Body);
         var id = envelope.RootElement.GetProperty("id").GetString()!;
         // Receivers dedupe on the envelope id: a redelivery counts once.
         if (_arrivals.TryAdd(id, arrived) && Interlocked.Increment(ref _verified) >= Volatile.Read(ref _expected))
             _enough.TrySetResult();
-        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return 204;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _receiver.DisposeAsync();
 }
