@@ -55,6 +55,8 @@ public sealed class Lsps1OnchainWatcher(
                 .ToListAsync(cancellationToken);
         if (watched.Count == 0)
             return 0;
+        // The tip first: a payment counted in the wallet listing below was confirmed at or before it.
+        var tip = await platform.Node.GetBlockHeight(cancellationToken);
         var wallet = await platform.Node.ListWalletTransactions(cancellationToken);
         foreach (var (order, row) in watched)
         {
@@ -62,7 +64,7 @@ public sealed class Lsps1OnchainWatcher(
             try
             {
                 if (received > row.OnchainReceivedSat || (order.PaidOnchain && order.Status.IsFailure() && row.OnchainKeptSat > 0))
-                    await Reconcile(row.OrderId, received, wallet, cancellationToken);
+                    await Reconcile(row.OrderId, received, wallet, tip, cancellationToken);
                 else
                     await Settle(order, row, wallet, cancellationToken);
             }
@@ -80,11 +82,9 @@ public sealed class Lsps1OnchainWatcher(
             .Where(o => o.IsOurs && o.Address == address)
             .Sum(o => o.AmountSat);
 
-    private async Task Reconcile(string orderId, long received, IReadOnlyList<WalletTransaction> wallet, CancellationToken cancellationToken)
+    private async Task Reconcile(string orderId, long received, IReadOnlyList<WalletTransaction> wallet, int tip, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        // Read before the unit, like the Lightning path: validation refuses channels funded before this height.
-        var tip = await platform.Node.GetBlockHeight(cancellationToken);
         var accepted = false;
         Lsps1Order row = null!;
         var order = await transitions.Change(orderId, async (db, o) =>
@@ -95,6 +95,7 @@ public sealed class Lsps1OnchainWatcher(
             {
                 (row.OnchainKeptSat, row.OnchainPaidAt) = (row.OrderTotalSat, now);
                 (o.PaidOnchain, o.PaymentStatus, o.ChannelOpenDeadline) = (true, OrderPaymentStatus.SuccessfulPayment, now + market.Value.Timeouts.ChannelOpen);
+                // Validation refuses channels funded before this height, as on the Lightning path.
                 o.PaidHeight = tip;
                 await transitions.Fire(db, o, OrderTrigger.PaymentHeld, $"The buyer paid {row.OrderTotalSat} sats on-chain to {row.OnchainAddress}.",
                     new { onchain_address = row.OnchainAddress, received_sat = received });

@@ -95,7 +95,13 @@ public sealed class ChainProgress(
             && await node.FindChannel(seen.Value) is { } edge)
         {
             order = await transitions.FireIfStill(order.Id, OrderStatus.OnChainConfirmation, OrderTrigger.ChannelSeen, "The channel is in the graph.",
-                o => o.ChannelId = (long)edge.ChannelId);
+                o =>
+                {
+                    o.ChannelId = (long)edge.ChannelId;
+                    // The short channel id names the funding block exactly; the height estimated from a confirmation
+                    // count read a few blocks later may be early, and monitoring counts from it.
+                    o.ConfirmationHeight = ChannelValidation.FundingHeight(edge);
+                });
             if (order.Status == OrderStatus.SellerOpenedChannel)
                 order = await validation.Validate(order, edge);
         }

@@ -27,16 +27,17 @@ public sealed class ChannelValidation(OrderTransitions transitions, EscrowServic
         return order;
     }
 
+    /// <summary>The funding transaction's block, from the short channel id (BOLT 7: its top 24 bits).</summary>
+    public static int FundingHeight(ChannelEdge edge) => (int)(edge.ChannelId >> 40);
+
     public static string? Problem(Order order, ChannelEdge edge)
     {
         if (edge.CapacitySat < order.SizeSat + order.PushSat)
             return $"its capacity is {edge.CapacitySat} sats, below the ordered {order.SizeSat + order.PushSat}";
         if (!edge.Connects(PublicKey.ParseHex(order.SellerPubkey), PublicKey.ParseHex(order.BuyerPubkey)))
             return "it does not connect the seller's node to the buyer's node";
-        // Without this a seller could report a channel it already had with the buyer and be paid for nothing new. The
-        // short channel id names the funding block exactly (BOLT 7: its top 24 bits), unlike a height estimated
-        // from a confirmation count read a few blocks later.
-        var fundingHeight = (int)(edge.ChannelId >> 40);
+        // Without this a seller could report a channel it already had with the buyer and be paid for nothing new.
+        var fundingHeight = FundingHeight(edge);
         if (order.PaidHeight is { } paidHeight && fundingHeight < paidHeight)
             return $"its funding transaction confirmed at height {fundingHeight}, before the buyer paid at height {paidHeight}: it is not a new channel";
         if (edge.Announced == order.IsPrivate)
