@@ -56,13 +56,16 @@ public class PaymentsHarness : IAsyncLifetime
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton(Database)
             .AddSingleton(Simnet)
-            .AddSingleton(new EnvironmentNodes(House, LiveNode));
+            .AddSingleton(new EnvironmentNodes(SandboxNode(House), LiveNode));
         services.AddMagmaPayments(configuration);
         _services = services.BuildServiceProvider();
 
         Sandbox = await Get<EnvironmentService>().EnsureDefaultSandbox(1_000_000_000);
         SandboxWallet = (await Get<WalletService>().List(Caller.AdminCaller, Sandbox.Id)).Single();
     }
+
+    /// <summary>The node SANDBOX environments run on; tests may wrap the house node to stage node behaviour.</summary>
+    protected virtual ILightningNode SandboxNode(SimnetNode house) => house;
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 

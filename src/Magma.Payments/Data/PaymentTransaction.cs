@@ -18,6 +18,11 @@ public enum TransactionStage
     Dispatched,
     /// <summary>Sandbox: an outcome is scheduled at <see cref="PaymentTransaction.SandboxDueAt"/>.</summary>
     SandboxScheduled,
+    /// <summary>
+    /// A send and the receive of another wallet on the same node whose invoice it pays: claimed for internal
+    /// settlement while the node cancels its copy of the invoice (see InternalSettlement).
+    /// </summary>
+    Internal,
     Final,
 }
 

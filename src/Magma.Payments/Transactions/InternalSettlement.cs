@@ -1,19 +1,44 @@
+using Magma.Lightning;
+using Magma.Lightning.Storage;
 using Magma.Payments.Data;
 using Magma.Payments.Environments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Magma.Payments.Transactions;
 
 /// <summary>
-/// A send to an invoice another wallet on the same node issued never touches Lightning: both sides settle in
-/// the send's unit and the node's copy of the invoice is cancelled so nobody can pay it a second time.
+/// A send to an invoice another wallet on the same node issued never touches Lightning. It runs in three steps,
+/// because the node's copy of the invoice stays payable by anyone until the node cancels it:
+/// <list type="number">
+/// <item><see cref="TryClaim"/>, in the send's unit: both transactions move to <see cref="TransactionStage.Internal"/>.</item>
+/// <item><see cref="Finish"/> cancels the invoice on the node, outside any unit.</item>
+/// <item>Only once the node has cancelled it do both sides settle. If an outside payer got there first, their
+/// payment is the receive's and the send fails as already paid.</item>
+/// </list>
+/// Settling before the cancel would leave a window in which an outside payer pays the node and no wallet is
+/// credited. A crash between the steps leaves both transactions INTERNAL, and the reconciler calls
+/// <see cref="Finish"/> again: every step is safe to repeat.
 /// </summary>
-public sealed class InternalSettlement(EnvironmentNodes nodes, SendOutcomes sends, TransactionTimeline timeline)
+public sealed class InternalSettlement(
+    SqliteDatabase database,
+    EnvironmentNodes nodes,
+    InvoiceSettlement invoices,
+    SendOutcomes sends,
+    TransactionTimeline timeline,
+    TimeProvider time,
+    ILogger<InternalSettlement> logger)
 {
-    public async Task TrySettle(PaymentsDbContext db, PaymentTransaction send, PaymentsEnvironment environment, DateTime now)
+    public const string AlreadyPaidError = "The invoice was already paid.";
+
+    /// <summary>
+    /// Claims the receive that issued the send's invoice, if this node has one open. True when the send is now
+    /// INTERNAL and <see cref="Finish"/> must follow once the unit has committed.
+    /// </summary>
+    public async Task<bool> TryClaim(PaymentsDbContext db, PaymentTransaction send, PaymentsEnvironment environment, DateTime now)
     {
-        if (send.Stage != TransactionStage.Open)
-            return;
+        if (send.Status != TransactionStatus.Pending)
+            return false;
         var receive = await db.Transactions
             .Where(t => t.PaymentHash == send.PaymentHash && t.Direction == TransactionDirection.Receive
                 && t.Status == TransactionStatus.Pending && t.Stage == TransactionStage.Open && !t.IsHold && t.Preimage != null)
@@ -22,11 +47,57 @@ public sealed class InternalSettlement(EnvironmentNodes nodes, SendOutcomes send
         // Only the very invoice the wallet issued: a made-up invoice reusing its hash with another amount or payee
         // would otherwise debit one amount and credit another.
         if (receive is null || !string.Equals(receive.PaymentRequest, send.PaymentRequest, StringComparison.OrdinalIgnoreCase))
-            return;
+            return false;
 
+        // Stage is a concurrency token: of two sends racing for one receive, only one unit commits its claim.
         send.IsInternal = true;
-        await sends.Complete(db, send, feeMsat: 0, receive.Preimage, now, "Paid internally to another wallet on this node");
+        send.Stage = TransactionStage.Internal;
+        send.UpdatedAt = now;
         receive.IsInternal = true;
+        receive.Stage = TransactionStage.Internal;
+        receive.UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Cancels the claimed invoice on the node, then settles both sides or gives the receive back to its payer.</summary>
+    public async Task Finish(string sendId, EnvironmentType type, CancellationToken cancellationToken = default)
+    {
+        var hash = await ClaimedHash(sendId);
+        if (hash is null)
+            return;
+        var node = nodes.For(type);
+        // NotFound means the node has no payable invoice under this hash either: nobody else can pay it.
+        if (await node.CancelInvoice(hash, cancellationToken) != CancelInvoiceResult.AlreadySettled)
+        {
+            await Settle(sendId, hash);
+            return;
+        }
+
+        logger.LogInformation("Invoice {Hash} was paid from outside before the internal send {SendId}; the send fails", hash, sendId);
+        await GiveBack(sendId, hash);
+        // Credit the outside payment now rather than at the next sweep.
+        if (await node.LookupInvoice(hash, cancellationToken) is { } invoice)
+            await invoices.Apply(invoice, type);
+    }
+
+    private async Task<string?> ClaimedHash(string sendId)
+    {
+        await using var db = database.Read<PaymentsDbContext>();
+        return await db.Transactions
+            .Where(t => t.Id == sendId && t.Stage == TransactionStage.Internal && t.Status == TransactionStatus.Pending)
+            .Select(t => t.PaymentHash)
+            .FirstOrDefaultAsync();
+    }
+
+    private Task Settle(string sendId, string hash) => WithClaimed(sendId, hash, async (db, send, receive, now) =>
+    {
+        // The receive left INTERNAL only if something outside this class moved it; never debit without a credit.
+        if (receive is null)
+        {
+            await GiveBack(db, send, null, now);
+            return;
+        }
+        await sends.Complete(db, send, feeMsat: 0, receive.Preimage, now, "Paid internally to another wallet on this node");
         receive.Status = TransactionStatus.Completed;
         receive.Stage = TransactionStage.Final;
         receive.SettleAmount = receive.Amount;
@@ -34,8 +105,38 @@ public sealed class InternalSettlement(EnvironmentNodes nodes, SendOutcomes send
         receive.UpdatedAt = now;
         Ledger.Ledger.Post(db, receive, LedgerEntryKind.Credit, receive.Amount, now);
         await timeline.Record(db, receive, PaymentEventTypes.Completed, "Payment received internally from another wallet on this node", null, now);
+    });
+
+    private Task GiveBack(string sendId, string hash) => WithClaimed(sendId, hash, (db, send, receive, now) => GiveBack(db, send, receive, now));
+
+    /// <summary>
+    /// The outside payer won: the send fails, and the receive, unless the node's settle event has already completed
+    /// it, goes back to waiting for that event.
+    /// </summary>
+    private async Task GiveBack(PaymentsDbContext db, PaymentTransaction send, PaymentTransaction? receive, DateTime now)
+    {
+        send.IsInternal = false;
+        await sends.Close(db, send, TransactionStatus.Failed, AlreadyPaidError, now);
+        if (receive is null)
+            return;
+        receive.IsInternal = false;
+        receive.Stage = TransactionStage.Open;
+        receive.UpdatedAt = now;
     }
 
-    public Task CancelPaidInvoice(PaymentsEnvironment environment, string paymentHash) =>
-        nodes.For(environment.Type).CancelInvoice(paymentHash);
+    private Task WithClaimed(string sendId, string hash,
+        Func<PaymentsDbContext, PaymentTransaction, PaymentTransaction?, DateTime, Task> change) =>
+        database.Write<PaymentsDbContext>(async db =>
+        {
+            var claimed = await db.Transactions
+                .Where(t => t.PaymentHash == hash && t.Stage == TransactionStage.Internal && t.Status == TransactionStatus.Pending)
+                .ToListAsync();
+            // Another caller (the reconciler, a retried request) finished it first.
+            if (claimed.FirstOrDefault(t => t.Id == sendId) is not { } send)
+                return;
+            var receive = claimed.FirstOrDefault(t => t.Direction == TransactionDirection.Receive
+                && string.Equals(t.PaymentRequest, send.PaymentRequest, StringComparison.OrdinalIgnoreCase));
+            await change(db, send, receive, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
 }

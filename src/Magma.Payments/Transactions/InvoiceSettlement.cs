@@ -45,7 +45,8 @@ public sealed class InvoiceSettlement(SqliteDatabase database, TransactionTimeli
                         tx.UpdatedAt = now;
                         await timeline.Record(db, tx, PaymentEventTypes.Held, "The payment's HTLC arrived and is held", new { amount_msat = invoice.AmountPaidMsat, htlc_expiry_height = invoice.HtlcExpiryHeight }, now);
                         break;
-                    case InvoiceState.Canceled:
+                    // An INTERNAL receive's invoice is cancelled on purpose: the internal settlement finishes it.
+                    case InvoiceState.Canceled when tx.Stage != TransactionStage.Internal:
                         await Close(db, tx, tx.IsHold ? TransactionStatus.Failed : TransactionStatus.Expired, now);
                         break;
                 }
@@ -66,6 +67,8 @@ public sealed class InvoiceSettlement(SqliteDatabase database, TransactionTimeli
         var credited = asset.IsBtc ? Math.Max(invoice.AmountPaidMsat, tx.AmountMsat) : tx.Amount;
         tx.Status = TransactionStatus.Completed;
         tx.Stage = TransactionStage.Final;
+        // Paid through the node, even if an internal send had claimed it: that send fails as already paid.
+        tx.IsInternal = false;
         tx.SettleAmount = credited;
         tx.Preimage = invoice.Preimage ?? tx.Preimage;
         tx.SettledAt = invoice.SettledAt?.UtcDateTime ?? now;

@@ -82,9 +82,7 @@ public sealed class SandboxOutcomes(
                     // Completing a send to another wallet's invoice on this node must credit that wallet too, as a
                     // real internal payment does; otherwise the sender would be debited and nobody paid.
                     var environment = await db.Environments.FirstAsync(e => e.Id == current.EnvironmentId);
-                    current.Stage = TransactionStage.Open;
-                    await internalSettlement.TrySettle(db, current, environment, now);
-                    if (current.IsInternal)
+                    if (await internalSettlement.TryClaim(db, current, environment, now))
                         paidInternally = environment;
                     else
                         await sends.Complete(db, current, feeMsat: 0, preimage: null, now, "Payment sent (sandbox behavior: complete)");
@@ -98,7 +96,7 @@ public sealed class SandboxOutcomes(
             }
         });
         if (paidInternally is not null)
-            await internalSettlement.CancelPaidInvoice(paidInternally, tx.PaymentHash!);
+            await internalSettlement.Finish(tx.Id, paidInternally.Type);
     }
 
     private Task Update(PaymentTransaction tx, Func<PaymentsDbContext, PaymentTransaction, Task> change) =>

@@ -9,6 +9,7 @@ using Magma.Payments.Errors;
 using Magma.Payments.LightningAddress;
 using Magma.Payments.Wallets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Magma.Payments.Transactions;
@@ -27,7 +28,8 @@ public sealed class SendService(
     SendDispatcher dispatcher,
     InternalSettlement internalSettlement,
     TimeProvider time,
-    IOptions<PaymentsOptions> options)
+    IOptions<PaymentsOptions> options,
+    ILogger<SendService> logger)
 {
     public async Task<PaymentTransaction> CreateSend(Caller caller, SendInput input, CancellationToken cancellationToken = default)
     {
@@ -96,17 +98,31 @@ public sealed class SendService(
         var original = await IdempotencyGuard.Claim(database, tx, async db =>
         {
             await Ledger.Ledger.Reserve(db, tx, tx.Amount + ToWalletUnits(asset, feeReserveMsat), now);
-            await internalSettlement.TrySettle(db, tx, environment, now);
+            if (tx.Stage == TransactionStage.Open)
+                await internalSettlement.TryClaim(db, tx, environment, now);
         });
         if (original is not null)
             return original;
-        if (tx.IsInternal)
-            await internalSettlement.CancelPaidInvoice(environment, tx.PaymentHash!);
+        if (tx.Stage == TransactionStage.Internal)
+            await FinishInternally(tx, environment.Type);
         else if (tx.Stage == TransactionStage.Open)
             await dispatcher.DispatchWithin(tx.Id, options.Value.SendWait, cancellationToken);
 
         await using var read = database.Read<PaymentsDbContext>();
         return await read.Transactions.FirstAsync(t => t.Id == tx.Id, cancellationToken);
+    }
+
+    /// <summary>A node that cannot cancel right now leaves the send pending: the reconciler finishes it.</summary>
+    private async Task FinishInternally(PaymentTransaction tx, EnvironmentType type)
+    {
+        try
+        {
+            await internalSettlement.Finish(tx.Id, type);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Settling send {TransactionId} internally failed; the reconciler retries", tx.Id);
+        }
     }
 
     /// <summary>

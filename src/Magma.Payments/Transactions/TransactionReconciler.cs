@@ -9,13 +9,14 @@ namespace Magma.Payments.Transactions;
 
 /// <summary>
 /// The safety net behind the node events: expires unpaid receives, follows sends the node still has in flight,
-/// finishes work a crash interrupted, and runs due sandbox behaviours. Each step is bounded and uses an index.
+/// finishes work a crash interrupted (including internal settlements waiting on the node's cancel), and runs due sandbox behaviours. Each step is bounded and uses an index.
 /// </summary>
 public sealed class TransactionReconciler(
     SqliteDatabase database,
     EnvironmentNodes nodes,
     InvoiceSettlement settlement,
     SendDispatcher dispatcher,
+    InternalSettlement internalSettlement,
     SandboxOutcomes sandbox,
     InvoiceIssuer issuer,
     TimeProvider time,
@@ -86,12 +87,15 @@ public sealed class TransactionReconciler(
     private async Task FollowSends(CancellationToken cancellationToken)
     {
         var stale = time.GetUtcNow().UtcDateTime - Grace;
-        foreach (var (tx, type) in await Pending(TransactionDirection.Send, t => (t.Stage == TransactionStage.Dispatched || t.Stage == TransactionStage.Open) && t.UpdatedAt <= stale))
+        foreach (var (tx, type) in await Pending(TransactionDirection.Send,
+            t => (t.Stage == TransactionStage.Dispatched || t.Stage == TransactionStage.Open || t.Stage == TransactionStage.Internal) && t.UpdatedAt <= stale))
         {
             try
             {
                 if (tx.Stage == TransactionStage.Open)
                     await dispatcher.Dispatch(tx.Id);
+                else if (tx.Stage == TransactionStage.Internal)
+                    await internalSettlement.Finish(tx.Id, type, cancellationToken);
                 else
                     await dispatcher.Track(tx, type);
             }

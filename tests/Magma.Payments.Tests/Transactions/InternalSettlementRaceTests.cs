@@ -1,0 +1,123 @@
+using System.Reflection;
+using Magma.Lightning;
+using Magma.Lightning.Simnet;
+using Magma.Payments.Data;
+using Magma.Payments.Transactions;
+using Magma.Payments.Wallets;
+
+namespace Magma.Payments.Tests.Transactions;
+
+/// <summary>
+/// An internal send settles only after the node has cancelled its copy of the invoice. These tests put something
+/// between the claim and the cancel: an outside payer, a node that cannot be reached, a crash.
+/// </summary>
+public sealed class InternalSettlementRaceTests : PaymentsHarness
+{
+    private readonly CancelHook _hook = new();
+
+    protected override ILightningNode SandboxNode(SimnetNode house) => CancelHook.Wrap(house, _hook);
+
+    [Fact]
+    public async Task AnOutsidePaymentJustBeforeTheCancelIsCreditedAndTheInternalSendFails()
+    {
+        await StartListening();
+        var payee = await NewWallet(Sandbox);
+        var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "race", null, null, null));
+        var before = await Get<WalletService>().Balance(SandboxWallet.Id);
+        _hook.BeforeCancel = async () => Assert.NotEqual(ExternalPaymentOutcome.Rejected, (await Simnet.PayFromExternal(receive.PaymentRequest!)).Outcome);
+
+        var send = await Get<SendService>().CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, null));
+
+        Assert.Equal(TransactionStatus.Failed, send.Status);
+        Assert.Equal(InternalSettlement.AlreadyPaidError, send.Error);
+        Assert.False(send.IsInternal);
+        Assert.Equal(before.Balance, (await Get<WalletService>().Balance(SandboxWallet.Id)).Balance);
+        var received = await Reload(receive.Id);
+        Assert.Equal(TransactionStatus.Completed, received.Status);
+        Assert.False(received.IsInternal);
+        Assert.Equal(3_000_000, (await Get<WalletService>().Balance(payee.Id)).Balance);
+    }
+
+    [Fact]
+    public async Task TheNodesCancelEventDoesNotExpireAClaimedReceive()
+    {
+        var payee = await NewWallet(Sandbox);
+        var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "cancel event", null, null, null));
+        // The node's CANCELED event is handled before the settlement unit runs.
+        _hook.AfterCancel = async () => await Get<InvoiceSettlement>().Apply((await House.LookupInvoice(receive.PaymentHash!))!, Sandbox.Type);
+
+        var send = await Get<SendService>().CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, null));
+
+        Assert.Equal(TransactionStatus.Completed, send.Status);
+        Assert.Equal(TransactionStatus.Completed, (await Reload(receive.Id)).Status);
+        Assert.Equal(3_000_000, (await Get<WalletService>().Balance(payee.Id)).Balance);
+    }
+
+    [Fact]
+    public async Task ANodeThatCannotCancelLeavesBothPendingUntilTheReconcilerFinishes()
+    {
+        var payee = await NewWallet(Sandbox);
+        var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "node down", null, null, null));
+        _hook.BeforeCancel = () => throw new HttpRequestException("node unreachable");
+
+        var send = await Get<SendService>().CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, null));
+
+        Assert.Equal(TransactionStatus.Pending, send.Status);
+        Assert.Equal(TransactionStage.Internal, send.Stage);
+        Assert.Equal(TransactionStage.Internal, (await Reload(receive.Id)).Stage);
+        Assert.Equal(InvoiceState.Open, (await House.LookupInvoice(receive.PaymentHash!))!.State);
+
+        // Expiry passes while the node is away: the claimed receive is not expired under the send.
+        _hook.BeforeCancel = null;
+        Clock.Advance(TimeSpan.FromHours(2));
+        await Get<TransactionReconciler>().Sweep();
+
+        Assert.Equal(TransactionStatus.Completed, (await Reload(send.Id)).Status);
+        Assert.Equal(TransactionStatus.Completed, (await Reload(receive.Id)).Status);
+        Assert.Equal(3_000_000, (await Get<WalletService>().Balance(payee.Id)).Balance);
+        Assert.Equal(InvoiceState.Canceled, (await House.LookupInvoice(receive.PaymentHash!))!.State);
+    }
+
+    /// <summary>Runs staged actions around the wrapped node's CancelInvoice; every other call goes straight through.</summary>
+    public class CancelHook : DispatchProxy
+    {
+        private ILightningNode _inner = null!;
+        private CancelHook _hook = null!;
+
+        public Func<Task>? BeforeCancel { get; set; }
+        public Func<Task>? AfterCancel { get; set; }
+
+        public static ILightningNode Wrap(ILightningNode inner, CancelHook hook)
+        {
+            var proxy = Create<ILightningNode, CancelHook>();
+            var self = (CancelHook)(object)proxy;
+            self._inner = inner;
+            self._hook = hook;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args)
+        {
+            if (method!.Name == nameof(ILightningNode.CancelInvoice))
+                return Cancel((string)args![0]!, (CancellationToken)args[1]!);
+            try
+            {
+                return method.Invoke(_inner, args);
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+            {
+                throw ex.InnerException;
+            }
+        }
+
+        private async Task<CancelInvoiceResult> Cancel(string paymentHash, CancellationToken cancellationToken)
+        {
+            if (_hook.BeforeCancel is { } before)
+                await before();
+            var result = await _inner.CancelInvoice(paymentHash, cancellationToken);
+            if (_hook.AfterCancel is { } after)
+                await after();
+            return result;
+        }
+    }
+}
