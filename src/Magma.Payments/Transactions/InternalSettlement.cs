@@ -59,7 +59,10 @@ public sealed class InternalSettlement(
         return true;
     }
 
-    /// <summary>Cancels the claimed invoice on the node, then settles both sides or gives the receive back to its payer.</summary>
+    /// <summary>
+    /// Cancels the claimed invoice on the node, then settles both sides; if an outside payer paid it first, the send
+    /// fails and the receive is credited with that payment instead.
+    /// </summary>
     public async Task Finish(string sendId, EnvironmentType type, CancellationToken cancellationToken = default)
     {
         var hash = await ClaimedHash(sendId);
