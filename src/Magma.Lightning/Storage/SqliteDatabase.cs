@@ -16,6 +16,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
 {
     private readonly Channel<WriteUnit> _queue = Channel.CreateUnbounded<WriteUnit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _writer;
+    private readonly UnitSavepoints _savepoints;
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -43,6 +44,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         Execute(_writer, "PRAGMA cache_size=-65536;");
         Execute(_writer, "PRAGMA mmap_size=268435456;");
         Execute(_writer, "PRAGMA temp_store=MEMORY;");
+        _savepoints = new UnitSavepoints(_writer);
         _writerLoop = Task.Run(RunWriter);
     }
 
@@ -100,19 +102,17 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
             using var transaction = _writer.BeginTransaction();
             for (var i = 0; i < batch.Count; i++)
             {
-                var savepoint = "u" + i;
-                transaction.Save(savepoint);
+                _savepoints.Begin(transaction);
                 CurrentUnit.Value = batch[i];
                 try
                 {
                     await batch[i].Execute(_writer, transaction, _stopping.Token);
-                    transaction.Release(savepoint);
+                    _savepoints.Release(transaction);
                 }
                 catch (Exception)
                 {
                     // The unit's own exception is reported to its caller; its writes are undone, the batch goes on.
-                    transaction.Rollback(savepoint);
-                    transaction.Release(savepoint);
+                    _savepoints.Undo(transaction);
                 }
                 finally
                 {
@@ -136,6 +136,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         await _writerLoop;
         _stopping.Cancel();
         _preparedReads.Dispose();
+        _savepoints.Dispose();
         _writer.Dispose();
         _stopping.Dispose();
         SqliteConnection.ClearAllPools();
