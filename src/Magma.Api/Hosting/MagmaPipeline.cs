@@ -9,6 +9,7 @@ public static class MagmaPipeline
 {
     public static WebApplication UseMagma(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseCors();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write });

@@ -45,6 +45,7 @@ public static class MagmaServices
         services.AddMagmaMarket(configuration);
         services.AddMagmaGraphQL(configuration);
         services.AddLsps1Api(configuration);
+        services.AddTrustedProxies(configuration);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         services.AddSingleton<AdminToken>();

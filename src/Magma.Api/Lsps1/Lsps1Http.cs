@@ -15,7 +15,10 @@ public static class Lsps1Http
 
     public static IResult Ok(byte[] json) => new JsonBytes(json, StatusCodes.Status200OK);
 
-    public static IResult Error(Lsps1Exception error) => new JsonBytes(Lsps1Json.Error(error), StatusOf(error.Code));
+    public static IResult Error(Lsps1Exception error) => Error(error, StatusOf(error.Code));
+
+    /// <summary>For answers whose status is not the code's own, such as 405 for a wrong method.</summary>
+    public static IResult Error(Lsps1Exception error, int status) => new JsonBytes(Lsps1Json.Error(error), status);
 
     public static int StatusOf(int code) => code switch
     {

@@ -7,13 +7,21 @@ namespace Magma.Api.Lsps1;
 /// bLIP-51 over REST (lsps1-rest.md §6.2): <c>get_info</c>, <c>create_order</c> and <c>get_order</c> under the
 /// prefixes real clients hard-code, served by the house seller, and under Magma's <c>/api/lsp/v1/recommended</c> and
 /// <c>/cheapest</c>, which route to automated marketplace offers. Routing tolerates a trailing slash. Browsers may
-/// call every route (CORS, any origin, no credentials); create_order is rate-limited per client address.
+/// call every route (CORS, any origin, no credentials); create_order is rate-limited per client address. Wrong methods
+/// and unknown paths answer in LSPS1's error shape (<see cref="Lsps1UnmatchedRequests"/>).
 /// </summary>
 public sealed class Lsps1Module : IEndpointModule
 {
+    /// <summary>The one LSPS1 prefix other APIs (LNbits, the sandbox) also live under.</summary>
+    public const string SharedPrefix = "/api/v1";
+
+    public const string JsonRpcPath = "/api/v1/jsonrpc";
+
+    private static readonly string[] RouteNames = ["get_info", "create_order", "get_order"];
+
     public static readonly IReadOnlyList<(string Prefix, Lsps1Route Route)> Prefixes =
     [
-        ("/api/v1", Lsps1Route.House),
+        (SharedPrefix, Lsps1Route.House),
         ("/api/lsps1/v1", Lsps1Route.House),
         ("/api/v1/lsps1", Lsps1Route.House),
         ("/lsps1", Lsps1Route.House),
@@ -30,11 +38,13 @@ public sealed class Lsps1Module : IEndpointModule
             group.MapPost("/create_order", (HttpContext context, Lsps1Service lsps1, Lsps1OrderLimiter limiter, ILogger<Lsps1Module> logger) =>
                 limiter.TryTake(context, out var retryAfter) ? CreateOrder(context, lsps1, route, logger) : Task.FromResult(Lsps1OrderLimiter.TooManyRequests(retryAfter)));
             group.MapMethods("/get_order", ["GET", "POST"], GetOrder);
-            // Browsers' preflights are answered by the CORS middleware; a plain OPTIONS (no Access-Control-Request-Method)
-            // gets the same 204 the spec (§6.2) and lsp-spec/openapi.json promise.
-            group.MapMethods("/{method:regex(^(get_info|create_order|get_order)$)}", ["OPTIONS"], () => Results.NoContent());
+            foreach (var name in RouteNames)
+                group.MapOtherMethods($"/{name}", name);
+            if (prefix != SharedPrefix)
+                group.MapUnknownMethods();
         }
-        app.MapPost("/api/v1/jsonrpc", Lsps1JsonRpc.Handle).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
+        app.MapPost(JsonRpcPath, Lsps1JsonRpc.Handle).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
+        app.MapOtherMethods(JsonRpcPath, "jsonrpc").WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
         app.MapGet("/openapi/lsps1.json", Lsps1OpenApi.Serve).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
     }
 

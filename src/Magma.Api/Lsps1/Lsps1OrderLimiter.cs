@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Magma.Api.Lsps1;
 
 /// <summary>
-/// create_order's per-address budget (<c>Lsps1:RateLimit</c>), one fixed window per client address, shared by the REST
+/// create_order's per-address budget (<c>Lsps1:RateLimit</c>), one fixed window per client address (behind a listed
+/// proxy, the address it forwarded: see <see cref="Hosting.TrustedProxies"/>), shared by the REST
 /// routes and JSON-RPC's <c>lsps1.create_order</c>. It is taken in the handlers rather than as endpoint middleware
 /// because the JSON-RPC route carries get_info and get_order too, and only its body says which method a call is:
 /// polling an order must not spend the budget for creating one.

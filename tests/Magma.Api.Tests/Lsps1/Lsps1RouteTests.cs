@@ -85,14 +85,6 @@ public sealed class Lsps1RouteTests(Lsps1Fixture fixture) : IClassFixture<Lsps1F
     }
 
     [Fact]
-    public async Task AWrongVerbIs405()
-    {
-        var response = await Host.Client.GetAsync("/api/v1/create_order");
-
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-    }
-
-    [Fact]
     public async Task JsonRpcServesTheThreeMethodsInTheEnvelope()
     {
         var info = await Rpc("{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"lsps1.get_info\",\"params\":{}}");

@@ -32,6 +32,8 @@ public sealed class Lsps1Samples : IAsyncLifetime
         Responses.Add(("get_order.response.json", completed));
         Responses.Add(("error.response.json", await Lsps1Host.Ok(await host.PostRaw("/api/v1/create_order", "{}"), System.Net.HttpStatusCode.BadRequest)));
         Responses.Add(("error.response.json", await Lsps1Host.Ok(await host.Client.GetAsync($"/api/v1/get_order?order_id={Guid.NewGuid()}"), System.Net.HttpStatusCode.NotFound)));
+        Responses.Add(("error.response.json", await Lsps1Host.Ok(await host.Client.GetAsync("/api/lsps1/v1/get_orders"), System.Net.HttpStatusCode.NotFound)));
+        Responses.Add(("error.response.json", await Lsps1Host.Ok(await host.Client.GetAsync("/api/v1/create_order"), System.Net.HttpStatusCode.MethodNotAllowed)));
     }
 
     public async Task DisposeAsync() => await _fixture.DisposeAsync();
