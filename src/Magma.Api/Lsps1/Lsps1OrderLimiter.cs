@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Magma.Market.Lsps1;
 using Microsoft.Extensions.Options;
@@ -6,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Magma.Api.Lsps1;
 
 /// <summary>
-/// create_order's per-address budget (<c>Lsps1:RateLimit</c>), one fixed window per client address (behind a listed
+/// create_order's per-address budget (<c>Lsps1:RateLimit</c>), one fixed window per client address (per /64 for IPv6) (behind a listed
 /// proxy, the address it forwarded: see <see cref="Hosting.TrustedProxies"/>), shared by the REST
 /// routes and JSON-RPC's <c>lsps1.create_order</c>. It is taken in the handlers rather than as endpoint middleware
 /// because the JSON-RPC route carries get_info and get_order too, and only its body says which method a call is:
@@ -28,9 +30,26 @@ public sealed class Lsps1OrderLimiter : IDisposable
     /// <summary>Spends one create_order from the caller's address; false when it is used up, with the seconds to wait.</summary>
     public bool TryTake(HttpContext context, out int? retryAfterSeconds)
     {
-        using var lease = _limiter.AttemptAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        using var lease = _limiter.AttemptAcquire(ClientKey(context.Connection.RemoteIpAddress));
         retryAfterSeconds = !lease.IsAcquired && lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : null;
         return lease.IsAcquired;
+    }
+
+    /// <summary>
+    /// The budget's key: an IPv4 address, or an IPv6 address's /64. One IPv6 subscriber usually holds a whole /64 and
+    /// can pick any address in it, so a per-address budget would be a fresh budget per request.
+    /// </summary>
+    public static string ClientKey(IPAddress? address)
+    {
+        if (address is null)
+            return "unknown";
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+            return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     /// <summary>REST's answer to a spent budget: 429, <c>Retry-After</c>, and the LSPS1 error body with code 001.</summary>
