@@ -13,5 +13,10 @@ public sealed class OrderEvent
     public OrderPaymentStatus PaymentStatus { get; set; }
     public required string Message { get; set; }
     public string? Details { get; set; }
+    /// <summary>
+    /// What only the order's seller and operators may read, such as the node's error when paying the seller failed.
+    /// <see cref="Message"/> is what everyone in the order reads, the buyer included, so it stays in neutral words.
+    /// </summary>
+    public string? SellerDetail { get; set; }
     public DateTime CreatedAt { get; set; }
 }

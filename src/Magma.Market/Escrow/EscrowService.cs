@@ -121,8 +121,10 @@ public sealed class EscrowService(
             o.PaymentStatus = status;
             var wait = PayoutBackoff(o.PayoutAttempts);
             o.PayoutRetryAt = time.GetUtcNow().UtcDateTime + wait;
+            // The error is the node's or the seller's business (a route, the seller's invoice): the buyer reads only
+            // that the payout failed and will be retried.
             await transitions.Record(db, o, o.Status, "payout.failed",
-                $"Paying the seller failed (attempt {o.PayoutAttempts}); retrying in {wait.TotalSeconds:0} s, until the HTLC deadline: {error}");
+                $"Seller payout failed (attempt {o.PayoutAttempts}); retrying in {wait.TotalSeconds:0} s, until the HTLC deadline.", sellerDetail: error);
         });
 
     /// <summary>

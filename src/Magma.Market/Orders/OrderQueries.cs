@@ -29,6 +29,19 @@ public sealed class OrderQueries(SqliteDatabase database, OrderAccess access)
         return await db.OrderEvents.Where(e => e.OrderId == orderId).OrderBy(e => e.Id).ToListAsync();
     }
 
+    /// <summary>
+    /// The timeline of an order the caller has loaded. The buyer and the seller read the same order, so what is only
+    /// the seller's business (a failed payout's error) is left out unless the caller is the seller or an operator.
+    /// </summary>
+    public async Task<IReadOnlyList<OrderTimelineEntry>> Timeline(MarketCaller caller, Order order)
+    {
+        var sellerSide = OrderAccess.Allowed(caller, order, [OrderRole.Seller]);
+        return (await Events(order.Id))
+            .Select(e => new OrderTimelineEntry(e.FromStatus, e.ToStatus, e.Trigger, e.PaymentStatus, e.Message, e.Details,
+                sellerSide ? e.SellerDetail : null, e.CreatedAt))
+            .ToList();
+    }
+
     private async Task<OrderPage> List(MarketCaller caller, Page? page, System.Linq.Expressions.Expression<Func<Order, bool>> mine)
     {
         if (caller is not MarketCaller.Account)

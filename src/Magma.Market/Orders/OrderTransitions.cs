@@ -74,15 +74,18 @@ public sealed class OrderTransitions(SqliteDatabase database, OrderWebhooks webh
         await Record(db, order, from, OrderNames.Of(trigger), message, details);
     }
 
-    /// <summary>A timeline entry; with the status unchanged it records a payment-status or escrow step.</summary>
-    public async Task Record(MarketDbContext db, Order order, OrderStatus? from, string trigger, string message, object? details = null)
+    /// <summary>
+    /// A timeline entry; with the status unchanged it records a payment-status or escrow step. The buyer reads
+    /// <paramref name="message"/> and <paramref name="details"/>; <paramref name="sellerDetail"/> is for the seller and operators only.
+    /// </summary>
+    public async Task Record(MarketDbContext db, Order order, OrderStatus? from, string trigger, string message, object? details = null, string? sellerDetail = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         order.UpdatedAt = now;
         var entry = new OrderEvent
         {
             OrderId = order.Id, FromStatus = from, ToStatus = order.Status, Trigger = trigger, PaymentStatus = order.PaymentStatus,
-            Message = message, CreatedAt = now, Details = details is null ? null : JsonSerializer.Serialize(details),
+            Message = message, CreatedAt = now, Details = details is null ? null : JsonSerializer.Serialize(details), SellerDetail = sellerDetail,
         };
         db.OrderEvents.Add(entry);
         if (from != order.Status)

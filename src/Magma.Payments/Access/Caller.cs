@@ -1,5 +1,9 @@
 namespace Magma.Payments.Access;
 
+/// <summary>
+/// What a service API key's permissions name. WalletCredentials is accepted so Rails inputs run unchanged, but no
+/// operation requires it: Magma never shows or issues wallet credentials to an API key (docs/api-graphql.md).
+/// </summary>
 public enum PermissionResource { Environments, Wallets, Payments, Webhooks, WalletCredentials }
 
 public enum PermissionLevel { Read, Write }

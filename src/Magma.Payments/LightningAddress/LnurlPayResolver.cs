@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Magma.Lightning.Bolt11;
+using Magma.Payments.Data;
+using Magma.Payments.Environments;
 using Magma.Payments.Errors;
 using Magma.Payments.Webhooks;
 using Microsoft.Extensions.Options;
@@ -12,13 +14,15 @@ namespace Magma.Payments.LightningAddress;
 /// <summary>
 /// Turns a Lightning Address (LUD-16) into a BOLT11 invoice through LNURL-pay (LUD-06):
 /// <c>GET https://domain/.well-known/lnurlp/user</c>, then the callback with <c>?amount=&lt;msat&gt;</c>. The invoice
-/// must be for exactly that amount and commit to the metadata's hash, or it is refused.
+/// must be for exactly that amount, on a network the wallet may pay, and carry an <c>h</c> tag equal to SHA-256 of the
+/// metadata, or it is refused.
 /// </summary>
 public sealed class LnurlPayResolver(IHttpClientFactory httpClients, IOptions<PaymentsOptions> options)
 {
     public const string HttpClientName = "lnurl";
 
-    public async Task<string> Resolve(string address, long amountMsat, CancellationToken cancellationToken)
+    /// <summary>The invoice to pay <paramref name="amountMsat"/> to <paramref name="address"/> from a wallet of <paramref name="environment"/>.</summary>
+    public async Task<string> Resolve(string address, long amountMsat, EnvironmentType environment, CancellationToken cancellationToken)
     {
         var (user, domain) = Parse(address);
         var scheme = options.Value.LightningAddress.AllowHttpLoopback && IsLoopback(domain) ? "http" : "https";
@@ -39,15 +43,32 @@ public sealed class LnurlPayResolver(IHttpClientFactory httpClients, IOptions<Pa
         var separator = callback.Contains('?') ? '&' : '?';
         using var invoiceResponse = await GetJson(client, CheckedCallback($"{callback}{separator}amount={amountMsat}"), cancellationToken);
         var invoice = Text(invoiceResponse.RootElement, "pr") ?? throw Failed(Text(invoiceResponse.RootElement, "reason") ?? "The LNURL callback returned no invoice.");
-        var decoded = Bolt11Decoder.Decode(invoice);
+        Check(invoice, metadata, amountMsat, environment);
+        return invoice;
+    }
+
+    /// <summary>
+    /// LUD-06's payer checks, before anything is reserved: the server chose this invoice, so it may be for another
+    /// amount, another network, or not tied to what the address said it was paying for. Unlike transport failures,
+    /// these messages may say what was wrong: they describe the invoice, not what sits behind the URL.
+    /// </summary>
+    private static void Check(string paymentRequest, string metadata, long amountMsat, EnvironmentType environment)
+    {
+        var decoded = Bolt11Decoder.Decode(paymentRequest);
         if (!decoded.Success)
             throw Failed($"The LNURL callback returned an invalid invoice: {decoded.Error.Message}");
-        if (decoded.Invoice.AmountMsat != amountMsat)
-            throw Failed("The LNURL callback returned an invoice for a different amount.");
-        var metadataHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(metadata)));
-        if (decoded.Invoice.DescriptionHash is not null && decoded.Invoice.DescriptionHash != metadataHash)
-            throw Failed("The LNURL invoice does not commit to the LNURL metadata.");
-        return invoice;
+        var invoice = decoded.Invoice;
+        if (!environment.Allows(invoice.Network))
+            throw Failed($"The LNURL callback returned an invoice for network {invoice.Network.Name}, which is not allowed for this wallet.");
+        if (invoice.AmountMsat != amountMsat)
+            throw Failed(invoice.AmountMsat is { } other
+                ? $"The LNURL callback returned an invoice for {other} msat instead of the {amountMsat} msat requested."
+                : $"The LNURL callback returned an invoice without an amount instead of the {amountMsat} msat requested.");
+        // The h tag is what binds the invoice to the address's metadata; a d tag, even one quoting the metadata, does not.
+        if (invoice.DescriptionHash is null)
+            throw Failed("The LNURL callback returned an invoice without a description hash (h); LUD-06 requires one committing to the LNURL metadata.");
+        if (invoice.DescriptionHash != Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(metadata))))
+            throw Failed("The LNURL callback returned an invoice whose description hash is not SHA-256 of the LNURL metadata.");
     }
 
     public static (string User, string Domain) Parse(string address)

@@ -53,7 +53,8 @@ public sealed class SendService(
                 throw new MagmaException(PaymentErrors.LightningAddressUnsupported, "Lightning Address sends from Taproot Asset wallets are not yet supported.", "address");
             var lightningAddress = Validation.RequiredText(address.LightningAddress, "address.lightning_address", 255);
             var sats = Validation.PositiveIntegerString(address.Amount, "address.amount");
-            bolt11 = await lightningAddresses.Resolve(lightningAddress, checked(sats * 1000), cancellationToken);
+            var environment = await environments.Find(Caller.AdminCaller, wallet.EnvironmentId);
+            bolt11 = await lightningAddresses.Resolve(lightningAddress, checked(sats * 1000), environment.Type, cancellationToken);
             return await Pay(caller, new PaymentOrder(wallet.Id, bolt11, key, metadata, lightningAddress), cancellationToken);
         }
         bolt11 = input.Request!.Bolt11?.Trim() ?? "";
@@ -143,7 +144,7 @@ public sealed class SendService(
         if (!decoded.Success)
             throw new MagmaException(PaymentErrors.InvalidInvoice, $"Invalid BOLT11 invoice: {decoded.Error.Message}", "request.bolt11");
         var invoice = decoded.Invoice;
-        if (environment.Type == EnvironmentType.Live && invoice.Network != BitcoinNetwork.Mainnet)
+        if (!environment.Type.Allows(invoice.Network))
             throw new MagmaException(PaymentErrors.InvoiceNetworkNotAllowed, $"Invoice network {invoice.Network.Name} is not allowed for this wallet", "request.bolt11");
         if (invoice.IsExpired(time.GetUtcNow()))
             throw new MagmaException(PaymentErrors.InvoiceExpired, "Invoice has already expired", "request.bolt11");

@@ -56,6 +56,10 @@ public sealed class AuthMatrixTests(AuthWorld world) : IClassFixture<AuthWorld>
         Row(Transactions, ("none", unauth), ("admin", ok), ("key", ok), ("key-read", ok), ("key-other-env", missing));
         Row(Keys, ("none", unauth), ("admin", ok), ("key", forbidden), ("account", unauth));
         Row(CreateKey, ("none", unauth), ("admin", ok), ("key", forbidden), ("key-other-env", forbidden));
+        // A key with only WALLET_CREDENTIALS:WRITE: Magma has no operation that shows or issues wallet credentials to a
+        // key, so the permission opens nothing, and in particular not the wallets or payments it might seem to imply.
+        foreach (var operation in new[] { Environments, CreateEnvironment, Wallet, Receive, Transactions, Keys, CreateKey, Endpoints, CreateEndpoint, Events })
+            Row(operation, ("key-wallet-credentials", forbidden));
         Row(Assets, ("none", ok), ("key", ok), ("session", ok));
         Row(Price, ("none", ok), ("invalid", ok), ("session", ok), ("key", ok));
         Row(Book, ("none", ok), ("session", ok), ("account", ok));

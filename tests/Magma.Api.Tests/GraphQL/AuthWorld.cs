@@ -48,6 +48,9 @@ public sealed class AuthWorld : IAsyncLifetime
         Credentials["key"] = [ApiKey((await keys.Create(Caller.AdminCaller, "full", EnvironmentA, null, all)).PlaintextKey)];
         Credentials["key-read"] = [ApiKey((await keys.Create(Caller.AdminCaller, "read", EnvironmentA, null,
             [new(PermissionResource.Payments, PermissionLevel.Read), new(PermissionResource.Environments, PermissionLevel.Read)])).PlaintextKey)];
+        // WALLET_CREDENTIALS is accepted for Rails compatibility but guards nothing in Magma, and implies nothing either.
+        Credentials["key-wallet-credentials"] = [ApiKey((await keys.Create(Caller.AdminCaller, "wallet credentials", EnvironmentA, null,
+            [new(PermissionResource.WalletCredentials, PermissionLevel.Write)])).PlaintextKey)];
         Credentials["key-other-env"] = [ApiKey((await keys.Create(Caller.AdminCaller, "other", environmentB, null, all)).PlaintextKey)];
         EndpointA = (await services.GetRequiredService<WebhookEndpointService>().Create(Caller.AdminCaller, EnvironmentA, "http://127.0.0.1:9/matrix", ["payment.failed"])).Endpoint.Id;
         Credentials["account"] = [Bearer((await services.GetRequiredService<AccountService>().Create(MarketCaller.AdminCaller, "an account")).Key.Plaintext)];

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Magma.Lightning.Bolt11;
+using Magma.Market.Orders;
 using Magma.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static Magma.Api.Tests.GraphQL.GraphQLClient;
 
 namespace Magma.Api.Tests.GraphQL;
@@ -37,7 +39,7 @@ public sealed class MarketplaceGraphQLTests : IDisposable
     private const string Sales = "{ user { market { orders { sales(page: { limit: 10, offset: 0 }) { total list { " + OrderFields + " } } } } } }";
     private const string SalesByStatus = "query($status: MarketOrderStatus) { user { market { orders { sales(input: { status: $status }, page: { limit: 1, offset: 0 }) { total list { id } } } } } }";
     private const string Aliases = "query($id: String!) { user { market { orders { get_order(order_id: $id) { source { alias } destination { alias } } } } } }";
-    private const string Timeline = "query($id: String!) { user { market { orders { get_order(order_id: $id) { events { from_status to_status trigger payment_status message details created_at } } } } } }";
+    private const string Timeline = "query($id: String!) { user { market { orders { get_order(order_id: $id) { events { from_status to_status trigger payment_status message details seller_detail created_at } } } } } }";
     private const string Purchases = "{ user { market { orders { purchases(page: { limit: 10, offset: 0 }) { total list { id } } } } } }";
 
     private readonly TemporaryDatabase _database = new();
@@ -54,19 +56,7 @@ public sealed class MarketplaceGraphQLTests : IDisposable
         var seller = await Node(client, "seller");
         var buyer = await Node(client, "buyer");
 
-        var challenge = (await client.Graph(Challenge, new { pubkey = seller.Pubkey })).Data().At("account", "challenge");
-        var signature = (await (await client.PostAsJsonAsync($"/api/v1/sandbox/nodes/{seller.Pubkey}/signmessage",
-            new { message = challenge.At("message").GetString() })).Json<JsonElement>()).GetProperty("signature").GetString();
-        var sellerKey = Bearer((await client.Graph(Login, new { input = new { pubkey = seller.Pubkey, signature } })).Data().At("account", "login", "api_key").GetString()!);
-        var offer = (await client.Graph(CreateOffer, new
-        {
-            input = new
-            {
-                pubkey = seller.Pubkey, total_size = "10000000", min_size = "100000", max_size = "5000000", min_block_length = 144,
-                fee_rate = 1000, base_fee = 100, fee_rate_cap = 1000, base_fee_cap = 10, onchain_priority = "HIGH", onchain_multiplier = 2,
-                conditions = new[] { new { condition = "NODE_CHANNELS", @operator = "GREATER_THAN_OR_EQUAL_TO", value = "0" } },
-            },
-        }, sellerKey)).Data();
+        var (sellerKey, offer) = await SellerWithOffer(client, seller.Pubkey);
 
         var bought = (await client.Graph(Buy, new { input = new { connection_uri = buyer.Uri, usd_cents = "5000", redirect_url = "https://shop.example/thanks" } }))
             .Data().At("liquidity", "buy");
@@ -128,6 +118,38 @@ public sealed class MarketplaceGraphQLTests : IDisposable
         Assert.True(DateTimeOffset.TryParse(events[1].At("created_at").GetString(), out _));
     }
 
+    [Fact]
+    public async Task AFailedSellerPayoutReadsNeutrallyToTheBuyerWhileTheSellerAndTheAdminSeeTheError()
+    {
+        await using var app = new MagmaApp(_database, new Dictionary<string, string?> { ["Market:HouseSeller:Enabled"] = "false" });
+        var client = app.CreateClient();
+        var seller = await Node(client, "seller");
+        var buyer = await Node(client, "buyer");
+        var (sellerKey, _) = await SellerWithOffer(client, seller.Pubkey);
+        var bought = (await client.Graph(Buy, new { input = new { connection_uri = buyer.Uri, usd_cents = "5000" } })).Data().At("liquidity", "buy");
+        var buyerKey = Bearer(bought.At("account", "session_key").GetString()!);
+        var orderId = bought.At("order", "transaction_id").GetString()!;
+        // A failed payout as the escrow records it: neutral words for everyone, the node's error for the seller side.
+        var transitions = app.Services.GetRequiredService<OrderTransitions>();
+        await transitions.Change(orderId, (db, o) => transitions.Record(db, o, o.Status, "payout.failed",
+            "Seller payout failed (attempt 1); retrying in 30 s, until the HTLC deadline.", sellerDetail: "No route to the destination was found."));
+
+        var asBuyer = await PayoutFailure(client, orderId, buyerKey);
+        var asSeller = await PayoutFailure(client, orderId, sellerKey);
+        var asAdmin = await PayoutFailure(client, orderId, Bearer(MagmaApp.AdminToken));
+
+        Assert.Equal("Seller payout failed (attempt 1); retrying in 30 s, until the HTLC deadline.", asBuyer.At("message").GetString());
+        Assert.Equal(JsonValueKind.Null, asBuyer.At("seller_detail").ValueKind);
+        Assert.DoesNotContain("route", asBuyer.ToString());
+        Assert.Equal(asBuyer.At("message").GetString(), asSeller.At("message").GetString());
+        Assert.Equal("No route to the destination was found.", asSeller.At("seller_detail").GetString());
+        Assert.Equal("No route to the destination was found.", asAdmin.At("seller_detail").GetString());
+    }
+
+    private static async Task<JsonElement> PayoutFailure(HttpClient client, string orderId, (string, string) key) =>
+        (await client.Graph(Timeline, new { id = orderId }, key)).Data().At("user", "market", "orders", "get_order", "events")
+            .EnumerateArray().Single(e => e.At("trigger").GetString() == "payout.failed");
+
     /// <summary>The shapes clients rely on: sat amounts as decimal strings, the two nodes, a timestamp.</summary>
     private static void AssertContract(JsonElement order, string seller, string buyer)
     {
@@ -142,6 +164,25 @@ public sealed class MarketplaceGraphQLTests : IDisposable
         Assert.True(DateTimeOffset.TryParse(order.At("created_at").GetString(), out _));
         Assert.True(order.TryGetProperty("timeout", out _));
         Assert.True(order.TryGetProperty("blocks_until_can_be_closed", out _));
+    }
+
+    /// <summary>A seller logs in by signing the challenge with its node and offers liquidity; its key and the offer come back.</summary>
+    private static async Task<((string, string) Key, JsonElement Offer)> SellerWithOffer(HttpClient client, string pubkey)
+    {
+        var challenge = (await client.Graph(Challenge, new { pubkey })).Data().At("account", "challenge");
+        var signature = (await (await client.PostAsJsonAsync($"/api/v1/sandbox/nodes/{pubkey}/signmessage",
+            new { message = challenge.At("message").GetString() })).Json<JsonElement>()).GetProperty("signature").GetString();
+        var key = Bearer((await client.Graph(Login, new { input = new { pubkey, signature } })).Data().At("account", "login", "api_key").GetString()!);
+        var offer = (await client.Graph(CreateOffer, new
+        {
+            input = new
+            {
+                pubkey, total_size = "10000000", min_size = "100000", max_size = "5000000", min_block_length = 144,
+                fee_rate = 1000, base_fee = 100, fee_rate_cap = 1000, base_fee_cap = 10, onchain_priority = "HIGH", onchain_multiplier = 2,
+                conditions = new[] { new { condition = "NODE_CHANNELS", @operator = "GREATER_THAN_OR_EQUAL_TO", value = "0" } },
+            },
+        }, key)).Data();
+        return (key, offer);
     }
 
     private static async Task<(string Pubkey, string Uri)> Node(HttpClient client, string alias)

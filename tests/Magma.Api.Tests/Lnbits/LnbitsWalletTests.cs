@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Magma.Payments.Access;
+using Magma.Payments.Credentials;
 using Magma.Payments.Environments;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +36,26 @@ public sealed class LnbitsWalletTests(LnbitsApi api) : IClassFixture<LnbitsApi>
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongToken.StatusCode);
         Assert.False(string.IsNullOrEmpty((await anonymous.Json<JsonElement>()).GetProperty("detail").GetString()));
+    }
+
+    /// <summary>
+    /// Wallet keys are the only wallet credentials in Magma, and only the admin token issues them: a service API key
+    /// holding WALLET_CREDENTIALS:WRITE is no admin token, whichever header carries it.
+    /// </summary>
+    [Fact]
+    public async Task AServiceKeyWithWalletCredentialsCannotIssueWalletKeys()
+    {
+        var sandbox = await api.App.Services.GetRequiredService<EnvironmentService>().EnsureDefaultSandbox(initialBalanceMsat: 0);
+        var key = (await api.App.Services.GetRequiredService<ApiKeyService>().Create(Caller.AdminCaller, "credentials", sandbox.Id, null,
+            [new Permission(PermissionResource.WalletCredentials, PermissionLevel.Write)])).PlaintextKey;
+        var bearer = api.Anonymous();
+        bearer.DefaultRequestHeaders.Authorization = new("Bearer", key);
+
+        var asBearer = await bearer.PostAsJsonAsync("/api/v1/wallets", new { name = "Shop" });
+        var asApiKey = await api.WithKey(key).PostAsJsonAsync("/api/v1/wallets", new { name = "Shop" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, asBearer.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, asApiKey.StatusCode);
     }
 
     [Fact]

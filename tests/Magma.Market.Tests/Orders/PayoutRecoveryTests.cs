@@ -1,4 +1,5 @@
 using Magma.Lightning;
+using Magma.Market.Accounts;
 using Magma.Market.Orders;
 using Magma.Payments.Data;
 using Magma.Payments.Transactions;
@@ -95,6 +96,29 @@ public sealed class PayoutRecoveryTests : MarketHarness
         Assert.Equal(2, second.PayoutAttempts);
         Assert.Equal(Clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(60), second.PayoutRetryAt);
         Assert.Equal(TimeSpan.FromMinutes(10), Magma.Market.Escrow.EscrowService.PayoutBackoff(30));
+    }
+
+    [Fact]
+    public async Task TheBuyerReadsAFailedPayoutInNeutralWordsWhileTheSellerAndOperatorsReadItsError()
+    {
+        var deal = await PaidAndOpened();
+        Clock.Advance(TimeSpan.FromHours(73));
+        await Simnet.Mine(3);
+        await Eventually(async () => (await Order(deal.OrderId)).PayoutAttempts == 1);
+        var order = await Order(deal.OrderId);
+        var queries = Get<OrderQueries>();
+
+        var buyer = await queries.Timeline(deal.Buyer, order);
+        var seller = await queries.Timeline(deal.Seller, order);
+        var admin = await queries.Timeline(MarketCaller.AdminCaller, order);
+
+        var buyerSees = Assert.Single(buyer, e => e.Trigger == "payout.failed");
+        Assert.Equal("Seller payout failed (attempt 1); retrying in 30 s, until the HTLC deadline.", buyerSees.Message);
+        Assert.Null(buyerSees.SellerDetail);
+        Assert.DoesNotContain(buyer, e => e.Message.Contains("expired", StringComparison.OrdinalIgnoreCase) || e.Details?.Contains("expired") == true);
+        Assert.Equal("Invoice has already expired", Assert.Single(seller, e => e.Trigger == "payout.failed").SellerDetail);
+        Assert.Equal("Invoice has already expired", Assert.Single(admin, e => e.Trigger == "payout.failed").SellerDetail);
+        Assert.Equal(buyerSees.Message, Assert.Single(seller, e => e.Trigger == "payout.failed").Message);
     }
 
     [Fact]

@@ -20,21 +20,35 @@ public sealed class LnurlServer : IAsyncDisposable
 
     public string Domain { get; private set; } = "";
 
-    public static async Task<LnurlServer> Start(ILightningNode payee, long minSendable = 1_000, long maxSendable = 1_000_000_000, bool wrongAmount = false)
+    /// <summary>
+    /// The metadata has non-ASCII text on purpose: LUD-06 hashes its UTF-8 bytes, and a payer hashing any other
+    /// encoding would refuse every honest invoice.
+    /// </summary>
+    public const string Metadata = "[[\"text/plain\",\"Pay Ålice ⚡\"],[\"text/identifier\",\"alice@magma.test\"]]";
+
+    public static string MetadataHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Metadata)));
+
+    public static async Task<LnurlServer> Start(ILightningNode payee, long minSendable = 1_000, long maxSendable = 1_000_000_000,
+        LnurlInvoiceFault fault = LnurlInvoiceFault.None)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var server = new LnurlServer(app);
-        const string metadata = "[[\"text/plain\",\"Pay alice\"],[\"text/identifier\",\"alice@magma.test\"]]";
         app.MapGet("/.well-known/lnurlp/{user}", (string user) => user == "alice"
-            ? Results.Json(new { tag = "payRequest", callback = $"http://{server.Domain}/lnurlp/alice/callback", minSendable, maxSendable, metadata })
+            ? Results.Json(new { tag = "payRequest", callback = $"http://{server.Domain}/lnurlp/alice/callback", minSendable, maxSendable, metadata = Metadata })
             : Results.Json(new { status = "ERROR", reason = "unknown user" }, statusCode: 404));
         app.MapGet("/lnurlp/alice/callback", async (long amount) =>
         {
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(metadata)));
-            var invoice = await payee.CreateInvoice(new CreateInvoiceParams(wrongAmount ? amount + 1000 : amount, DescriptionHash: hash));
+            var invoice = await payee.CreateInvoice(fault switch
+            {
+                LnurlInvoiceFault.WrongAmount => new CreateInvoiceParams(amount + 1000, DescriptionHash: MetadataHash),
+                LnurlInvoiceFault.NoDescriptionHash => new CreateInvoiceParams(amount, Memo: "Pay alice"),
+                // The hash of the metadata as Latin-1 rather than UTF-8: close, and still wrong.
+                LnurlInvoiceFault.WrongDescriptionHash => new CreateInvoiceParams(amount, DescriptionHash: Convert.ToHexStringLower(SHA256.HashData(Encoding.Latin1.GetBytes(Metadata)))),
+                _ => new CreateInvoiceParams(amount, DescriptionHash: MetadataHash),
+            });
             return Results.Json(new { pr = invoice.PaymentRequest, routes = Array.Empty<object>() });
         });
         await app.StartAsync();

@@ -154,7 +154,7 @@ public sealed class IdempotencyAndIsolationTests : PaymentsHarness
         var handler = new RecordingHandler();
         var resolver = new LnurlPayResolver(new SingleClientFactory(handler), Options.Create(new PaymentsOptions()));
 
-        await Assert.ThrowsAsync<MagmaException>(() => resolver.Resolve("alice@pay.example.com", 1_000_000, CancellationToken.None));
+        await Assert.ThrowsAsync<MagmaException>(() => resolver.Resolve("alice@pay.example.com", 1_000_000, EnvironmentType.Sandbox, CancellationToken.None));
 
         Assert.DoesNotContain(handler.Requested, uri => uri.Host == "169.254.169.254");
     }

@@ -57,11 +57,11 @@ public static class OrderResolvers
             var page = await rc.Get<OrderQueries>().Purchases(rc.Market, ctx.Argument<Page?>("page"));
             return new { total = page.Total, list = page.List.Select(o => new { id = o.Id, status = o.Status, created_at = o.CreatedAt }).ToList() };
         })
-        .Field("MarketOrder.events", async (ctx, rc) => (await rc.Get<OrderQueries>().Events(((OrderView)ctx.Parent!).Id))
+        .Field("MarketOrder.events", async (ctx, rc) => (await rc.Get<OrderQueries>().Timeline(rc.Market, ((OrderView)ctx.Parent!).Order))
             .Select(e => new
             {
                 from_status = e.FromStatus, to_status = e.ToStatus, trigger = e.Trigger, payment_status = e.PaymentStatus,
-                message = e.Message, details = e.Details, created_at = e.CreatedAt,
+                message = e.Message, details = e.Details, seller_detail = e.SellerDetail, created_at = e.CreatedAt,
             }).ToList())
         .Field("MarketOrder.blocks_until_can_be_closed", async (ctx, rc) =>
         {
