@@ -16,6 +16,8 @@ internal static class SandboxNodeRoutes
             {
                 pubkey = info.IdentityPubkey.ToHex(),
                 alias = info.Alias,
+                // The same "uri" as the list and create routes, next to LND getinfo's "uris".
+                uri = info.Uris.FirstOrDefault(),
                 uris = info.Uris,
                 block_height = info.BlockHeight,
                 wallet = await node.GetWalletBalance(),

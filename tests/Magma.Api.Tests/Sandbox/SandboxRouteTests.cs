@@ -27,6 +27,25 @@ public sealed class SandboxRouteTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryNodeViewCarriesTheSameConnectionUri()
+    {
+        await using var app = new MagmaApp(_database);
+        var client = app.CreateClient();
+        var created = await (await client.PostAsJsonAsync("/api/v1/sandbox/nodes", new { alias = "buyer" })).Json<JsonElement>();
+        var pubkey = created.GetProperty("pubkey").GetString();
+
+        var listed = (await (await client.GetAsync("/api/v1/sandbox/nodes")).Json<JsonElement>()).EnumerateArray()
+            .Single(n => n.GetProperty("pubkey").GetString() == pubkey);
+        var described = await (await client.GetAsync($"/api/v1/sandbox/nodes/{pubkey}")).Json<JsonElement>();
+
+        var uri = created.GetProperty("uri").GetString();
+        Assert.StartsWith(pubkey + "@", uri);
+        Assert.Equal(uri, listed.GetProperty("uri").GetString());
+        Assert.Equal(uri, described.GetProperty("uri").GetString());
+        Assert.Equal(uri, described.GetProperty("uris")[0].GetString());
+    }
+
+    [Fact]
     public async Task ANodesInvoiceIsPaidByTheExternalPayer()
     {
         await using var app = new MagmaApp(_database);
