@@ -26,10 +26,11 @@ public static class LnbitsPaymentLookup
     }
 
     /// <summary>
-    /// The payment with this checking id, in <paramref name="walletId"/> when given. When a hash has both sides
-    /// (an internal payment), the outgoing one wins, as in LNbits, unless <paramref name="direction"/> picks a side.
-    /// Among several attempts on one hash, a completed one wins over a pending one over a failed one: a retry that
-    /// failed must not make a payment that went through look failed.
+    /// The payment with this checking id, in <paramref name="walletId"/> when given. A completed payment wins over a
+    /// pending one over a failed one, whatever its side: a failed attempt (a retry, or an internal send that lost to an
+    /// outside payer) must not make an invoice that was paid look failed to a checkout polling by hash. Between sides
+    /// in the same state (an internal payment), the outgoing one wins, as in LNbits, unless
+    /// <paramref name="direction"/> picks a side.
     /// </summary>
     public static async Task<PaymentTransaction?> Find(SqliteDatabase database, string? checkingId, string? walletId = null, TransactionDirection? direction = null)
     {
@@ -43,8 +44,8 @@ public static class LnbitsPaymentLookup
             query = query.Where(t => t.Direction == side);
         var matches = await query.ToListAsync();
         return matches
-            .OrderBy(t => t.Direction == TransactionDirection.Send ? 0 : 1)
-            .ThenBy(t => t.Status switch { TransactionStatus.Completed => 0, TransactionStatus.Pending => 1, _ => 2 })
+            .OrderBy(t => t.Status switch { TransactionStatus.Completed => 0, TransactionStatus.Pending => 1, _ => 2 })
+            .ThenBy(t => t.Direction == TransactionDirection.Send ? 0 : 1)
             .ThenByDescending(t => t.CreatedAt)
             .FirstOrDefault();
     }

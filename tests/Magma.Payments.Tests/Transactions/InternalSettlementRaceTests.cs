@@ -2,6 +2,7 @@ using System.Reflection;
 using Magma.Lightning;
 using Magma.Lightning.Simnet;
 using Magma.Payments.Data;
+using Magma.Payments.Lnbits;
 using Magma.Payments.Transactions;
 using Magma.Payments.Wallets;
 
@@ -36,6 +37,9 @@ public sealed class InternalSettlementRaceTests : PaymentsHarness
         Assert.Equal(TransactionStatus.Completed, received.Status);
         Assert.False(received.IsInternal);
         Assert.Equal(3_000_000, (await Get<WalletService>().Balance(payee.Id)).Balance);
+        // A checkout polling LNbits' status by hash, without the payee's key, sees the invoice paid, not the failed send.
+        var polled = await LnbitsPaymentLookup.Find(Database, receive.PaymentHash);
+        Assert.Equal((receive.Id, TransactionStatus.Completed), (polled!.Id, polled.Status));
     }
 
     [Fact]
