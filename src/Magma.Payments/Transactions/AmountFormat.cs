@@ -8,7 +8,7 @@ namespace Magma.Payments.Transactions;
 /// for the stablecoins. The payments pages promise "string-encoded integers in minor units", and clients parse
 /// them with BigInt, so a BTC amount that is not a whole number of sats (a routing fee of 1,005 msat) is truncated
 /// to whole sats, as LND does for its *_sat fields. Each amount is truncated on its own, so a sum of transactions can
-/// trail the balance by under a sat per transaction with a sub-sat part; the exact msat stay in the ledger and in
+/// differ from the balance by up to a sat per transaction with a sub-sat part; the exact msat stay in the ledger and in
 /// the LNbits API, which counts msat.
 /// </summary>
 public static class AmountFormat
