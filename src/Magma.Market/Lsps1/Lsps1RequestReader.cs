@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Magma.Lightning.Bitcoin;
+using Magma.Lightning.Crypto;
 
 namespace Magma.Market.Lsps1;
 
@@ -115,14 +116,20 @@ public static class Lsps1RequestReader
         return text;
     }
 
+    /// <summary>
+    /// The client's node id: REST has no transport to learn it from. Most clients send it as <c>public_key</c>;
+    /// Kaleidoswap's call it <c>client_pubkey</c>, read only when <c>public_key</c> is absent. It must be a point on
+    /// the curve, not just 66 hex characters: the channel could never be opened to anything else.
+    /// </summary>
     private static string? PublicKeyField(JsonElement body)
     {
-        var text = OptionalString(body, "public_key");
+        var name = OptionalString(body, "public_key") is not null ? "public_key" : "client_pubkey";
+        var text = OptionalString(body, name);
         if (text is null)
             return null;
-        if (text.Length != 66 || !(text.StartsWith("02", StringComparison.Ordinal) || text.StartsWith("03", StringComparison.Ordinal)) || !text.All(char.IsAsciiHexDigit))
-            throw Lsps1Exception.Field("public_key", "public_key must be a compressed node id: 66 hex characters starting with 02 or 03.");
-        return text.ToLowerInvariant();
+        if (!PublicKey.TryParseHex(text, out var key))
+            throw Lsps1Exception.Field(name, $"{name} must be a compressed node id: 66 hex characters starting with 02 or 03 that encode a point on secp256k1.");
+        return key.ToHex();
     }
 
     private static JsonElement Required(JsonElement body, string name) =>

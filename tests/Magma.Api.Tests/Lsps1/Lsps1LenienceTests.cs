@@ -1,4 +1,9 @@
+using System.Net;
 using System.Text.Json;
+using Magma.Lightning.Storage;
+using Magma.Market.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Magma.Api.Tests.Lsps1;
 
@@ -30,6 +35,37 @@ public sealed class Lsps1LenienceTests(Lsps1Fixture fixture) : IClassFixture<Lsp
         var order = await Host.CreateOrder(Lsps1Host.Json(body));
 
         Assert.Equal("EXPECT_PAYMENT", order.GetProperty("payment").GetProperty("bolt11").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task KaleidoswapsClientPubkeyStandsInForAMissingPublicKey()
+    {
+        var body = Lsps1Host.Body(Lsps1Fixture.AbsentNode);
+        body.Remove("public_key");
+        body["client_pubkey"] = Lsps1Fixture.AbsentNode.ToUpperInvariant();
+
+        var order = await Host.CreateOrder(Lsps1Host.Json(body));
+
+        Assert.Equal("CREATED", order.GetProperty("order_state").GetString());
+        var orderId = order.GetProperty("order_id").GetString();
+        await using var db = Host.App.Services.GetRequiredService<SqliteDatabase>().Read<MarketDbContext>();
+        Assert.Equal(Lsps1Fixture.AbsentNode, (await db.Orders.SingleAsync(o => o.Id == orderId)).BuyerPubkey);
+    }
+
+    [Theory]
+    [InlineData("public_key")]
+    [InlineData("client_pubkey")]
+    public async Task ANodeIdOffTheCurveIsRefusedNamingItsField(string field)
+    {
+        var body = Lsps1Host.Body();
+        body.Remove("public_key");
+        // 02 followed by x = 5: x³ + 7 = 132 is not a square mod p, so no point has this x.
+        body[field] = "02" + new string('0', 63) + "5";
+
+        var error = await Lsps1Host.Ok(await Host.PostRaw("/api/v1/create_order", Lsps1Host.Json(body)), HttpStatusCode.BadRequest);
+
+        Assert.Equal(-32602, error.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal(field, error.GetProperty("error").GetProperty("data").GetProperty("property").GetString());
     }
 
     [Theory]

@@ -7,7 +7,7 @@ namespace Magma.Api.Tests.Lsps1;
 public sealed class Lsps1ValidationTests(Lsps1Fixture fixture) : IClassFixture<Lsps1Fixture>
 {
     private const string MainnetAddress = "bc1qvmsy0f3yyes6z9jvddk8xqwznndmdwapvrc0xrmhd3vqj5rhdrrq6hz49h";
-    public const string RejectedNode = "021111111111111111111111111111111111111111111111111111111111111111";
+    public const string RejectedNode = "0379be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798";
 
     private Lsps1Host Host => fixture.Host;
 
