@@ -7,6 +7,17 @@ using Microsoft.Extensions.Logging;
 
 namespace Magma.Payments.Transactions;
 
+/// <summary>What <see cref="InternalSettlement.TryClaim"/> found for a send's invoice.</summary>
+public enum InternalClaim
+{
+    /// <summary>No wallet on this node issued the invoice: the send goes to the node.</summary>
+    NotHere,
+    /// <summary>Both sides are claimed for internal settlement.</summary>
+    Claimed,
+    /// <summary>A wallet on this node issued it, but it can no longer be paid: the send fails.</summary>
+    NotPayable,
+}
+
 /// <summary>
 /// A send to an invoice another wallet on the same node issued never touches Lightning. It runs in three steps,
 /// because the node's copy of the invoice stays payable by anyone until the node cancels it:
@@ -31,32 +42,41 @@ public sealed class InternalSettlement(
 {
     public const string AlreadyPaidError = "The invoice was already paid.";
 
+    public const string NoLongerPayableError = "The invoice is no longer payable: it expired or was cancelled.";
+
     /// <summary>
-    /// Claims the receive that issued the send's invoice, if this node has one open. True when the send is now
-    /// INTERNAL and <see cref="Finish"/> must follow once the unit has committed.
+    /// Claims the receive that issued the send's invoice, if this node has one open. <see cref="InternalClaim.Claimed"/>
+    /// means the send is now INTERNAL and <see cref="Finish"/> must follow once the unit has committed;
+    /// <see cref="InternalClaim.NotPayable"/> means the invoice is this node's but can no longer be paid (paid,
+    /// being paid, expired or cancelled), with the error the send fails with.
     /// </summary>
-    public async Task<bool> TryClaim(PaymentsDbContext db, PaymentTransaction send, PaymentsEnvironment environment, DateTime now)
+    public async Task<(InternalClaim Claim, string? Error)> TryClaim(PaymentsDbContext db, PaymentTransaction send, PaymentsEnvironment environment, DateTime now)
     {
         if (send.Status != TransactionStatus.Pending)
-            return false;
-        var receive = await db.Transactions
-            .Where(t => t.PaymentHash == send.PaymentHash && t.Direction == TransactionDirection.Receive
-                && t.Status == TransactionStatus.Pending && t.Stage == TransactionStage.Open && !t.IsHold && t.Preimage != null)
+            return (InternalClaim.NotHere, null);
+        var candidates = await db.Transactions
+            .Where(t => t.PaymentHash == send.PaymentHash && t.Direction == TransactionDirection.Receive && !t.IsHold
+                && t.Stage != TransactionStage.Reserved)
             .Join(db.Environments.Where(e => e.Type == environment.Type), t => t.EnvironmentId, e => e.Id, (t, _) => t)
-            .FirstOrDefaultAsync();
+            .ToListAsync();
         // Only the very invoice the wallet issued: a made-up invoice reusing its hash with another amount or payee
         // would otherwise debit one amount and credit another.
-        if (receive is null || !string.Equals(receive.PaymentRequest, send.PaymentRequest, StringComparison.OrdinalIgnoreCase))
-            return false;
+        var receive = candidates.FirstOrDefault(t => string.Equals(t.PaymentRequest, send.PaymentRequest, StringComparison.OrdinalIgnoreCase));
+        if (receive is null)
+            return (InternalClaim.NotHere, null);
+        if (receive.Status == TransactionStatus.Completed || receive.Stage == TransactionStage.Internal)
+            return (InternalClaim.NotPayable, AlreadyPaidError);
+        if (receive.Status != TransactionStatus.Pending || receive.Stage != TransactionStage.Open || receive.ExpiresAt <= now || receive.Preimage is null)
+            return (InternalClaim.NotPayable, NoLongerPayableError);
 
-        // Stage is a concurrency token: of two sends racing for one receive, only one unit commits its claim.
+        // Units run one at a time on the writer, so a second send for this receive finds it INTERNAL already.
         send.IsInternal = true;
         send.Stage = TransactionStage.Internal;
         send.UpdatedAt = now;
         receive.IsInternal = true;
         receive.Stage = TransactionStage.Internal;
         receive.UpdatedAt = now;
-        return true;
+        return (InternalClaim.Claimed, null);
     }
 
     /// <summary>

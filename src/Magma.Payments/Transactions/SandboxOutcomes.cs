@@ -60,8 +60,14 @@ public sealed class SandboxOutcomes(
                 current.UpdatedAt = now;
                 await Task.CompletedTask;
             });
+            // An internal send may have claimed the invoice in the meantime, and then the payer finds it cancelled:
+            // that send settles the receive, so only a receive still open is failed here.
             if (!await payer.Pay(tx.PaymentRequest!))
-                await Update(tx, (db, current) => receives.Close(db, current, TransactionStatus.Failed, now, "The sandbox payer could not pay the invoice."));
+                await Update(tx, async (db, current) =>
+                {
+                    if (current.Stage == TransactionStage.Open)
+                        await receives.Close(db, current, TransactionStatus.Failed, now, "The sandbox payer could not pay the invoice.");
+                });
             return;
         }
         if (tx.Direction == TransactionDirection.Receive)
@@ -82,10 +88,18 @@ public sealed class SandboxOutcomes(
                     // Completing a send to another wallet's invoice on this node must credit that wallet too, as a
                     // real internal payment does; otherwise the sender would be debited and nobody paid.
                     var environment = await db.Environments.FirstAsync(e => e.Id == current.EnvironmentId);
-                    if (await internalSettlement.TryClaim(db, current, environment, now))
-                        paidInternally = environment;
-                    else
-                        await sends.Complete(db, current, feeMsat: 0, preimage: null, now, "Payment sent (sandbox behavior: complete)");
+                    switch (await internalSettlement.TryClaim(db, current, environment, now))
+                    {
+                        case (InternalClaim.Claimed, _):
+                            paidInternally = environment;
+                            break;
+                        case (InternalClaim.NotPayable, var error):
+                            await sends.Close(db, current, TransactionStatus.Failed, error, now);
+                            break;
+                        default:
+                            await sends.Complete(db, current, feeMsat: 0, preimage: null, now, "Payment sent (sandbox behavior: complete)");
+                            break;
+                    }
                     break;
                 case SandboxOutcome.Fail:
                     await sends.Close(db, current, TransactionStatus.Failed, "Payment failed (sandbox behavior: fail).", now);

@@ -27,6 +27,7 @@ public sealed class SendService(
     LnurlPayResolver lightningAddresses,
     SendDispatcher dispatcher,
     InternalSettlement internalSettlement,
+    SendOutcomes sendOutcomes,
     TimeProvider time,
     IOptions<PaymentsOptions> options,
     ILogger<SendService> logger)
@@ -99,8 +100,11 @@ public sealed class SendService(
         var original = await IdempotencyGuard.Claim(database, tx, async db =>
         {
             await Ledger.Ledger.Reserve(db, tx, tx.Amount + ToWalletUnits(asset, feeReserveMsat), now);
-            if (tx.Stage == TransactionStage.Open)
-                await internalSettlement.TryClaim(db, tx, environment, now);
+            if (tx.Stage != TransactionStage.Open)
+                return;
+            // An invoice of this node that can no longer be paid fails here, rather than as a self-payment on the node.
+            if (await internalSettlement.TryClaim(db, tx, environment, now) is (InternalClaim.NotPayable, var error))
+                await sendOutcomes.Close(db, tx, TransactionStatus.Failed, error, now);
         });
         if (original is not null)
             return original;

@@ -115,6 +115,39 @@ public sealed class SendLifecycleTests : PaymentsHarness
     }
 
     [Fact]
+    public async Task PayingAnInternalInvoiceTwiceFailsTheSecondSendAsAlreadyPaid()
+    {
+        var payee = await NewWallet(Sandbox);
+        var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "twice", null, null, null));
+        await Send.CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, null));
+        var before = await Get<WalletService>().Balance(SandboxWallet.Id);
+
+        var second = await Send.CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, null));
+
+        Assert.Equal((TransactionStatus.Failed, InternalSettlement.AlreadyPaidError), (second.Status, second.Error));
+        Assert.Equal(before.Balance, (await Get<WalletService>().Balance(SandboxWallet.Id)).Balance);
+        Assert.Equal(3_000_000, (await Get<WalletService>().Balance(payee.Id)).Balance);
+    }
+
+    [Fact]
+    public async Task ASandboxCompleteSendToAnInternalInvoiceThatExpiredMeanwhileFails()
+    {
+        var payee = await NewWallet(Sandbox);
+        var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "late", 60, null, null));
+        var before = await Get<WalletService>().Balance(SandboxWallet.Id);
+        var send = await Send.CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, "{\"amb_sandbox_behavior\":\"complete\"}"));
+
+        // The behaviour runs after the invoice's expiry: nothing can be paid to it any more.
+        Clock.Advance(TimeSpan.FromSeconds(61));
+        await Get<SandboxOutcomes>().RunDue();
+
+        var failed = await Reload(send.Id);
+        Assert.Equal((TransactionStatus.Failed, InternalSettlement.NoLongerPayableError), (failed.Status, failed.Error));
+        Assert.Equal(before.Balance, (await Get<WalletService>().Balance(SandboxWallet.Id)).Balance);
+        Assert.Equal(0, (await Get<WalletService>().Balance(payee.Id)).Balance);
+    }
+
+    [Fact]
     public async Task AFailedPaymentReleasesTheReservation()
     {
         var before = await Get<WalletService>().Balance(SandboxWallet.Id);
