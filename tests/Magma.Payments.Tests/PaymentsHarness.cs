@@ -58,10 +58,16 @@ public class PaymentsHarness : IAsyncLifetime
             .AddSingleton(Simnet)
             .AddSingleton(new EnvironmentNodes(SandboxNode(House), LiveNode));
         services.AddMagmaPayments(configuration);
+        ConfigureServices(services);
         _services = services.BuildServiceProvider();
 
         Sandbox = await Get<EnvironmentService>().EnsureDefaultSandbox(1_000_000_000);
         SandboxWallet = (await Get<WalletService>().List(Caller.AdminCaller, Sandbox.Id)).Single();
+    }
+
+    /// <summary>Lets a test replace a service after the payments core registered its own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>The node SANDBOX environments run on; tests may wrap the house node to stage node behaviour.</summary>

@@ -66,7 +66,10 @@ public sealed class InternalSettlement(
             return (InternalClaim.NotHere, null);
         if (receive.Status == TransactionStatus.Completed || receive.Stage == TransactionStage.Internal)
             return (InternalClaim.NotPayable, AlreadyPaidError);
-        if (receive.Status != TransactionStatus.Pending || receive.Stage != TransactionStage.Open || receive.ExpiresAt <= now || receive.Preimage is null)
+        // A sandbox receive still waiting for its scheduled behaviour is payable too: a real payment comes first, and
+        // the behaviour then finds it claimed.
+        if (receive.Status != TransactionStatus.Pending || receive.Stage is not (TransactionStage.Open or TransactionStage.SandboxScheduled)
+            || receive.ExpiresAt <= now || receive.Preimage is null)
             return (InternalClaim.NotPayable, NoLongerPayableError);
 
         // Units run one at a time on the writer, so a second send for this receive finds it INTERNAL already.

@@ -5,6 +5,7 @@ using Magma.Payments.Data;
 using Magma.Payments.Lnbits;
 using Magma.Payments.Transactions;
 using Magma.Payments.Wallets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Magma.Payments.Tests.Transactions;
 
@@ -16,7 +17,72 @@ public sealed class InternalSettlementRaceTests : PaymentsHarness
 {
     private readonly CancelHook _hook = new();
 
+    private readonly StagedPayer _payer = new();
+
     protected override ILightningNode SandboxNode(SimnetNode house) => CancelHook.Wrap(house, _hook);
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<ISandboxPayer>(sp => _payer.Around(new SimnetSandboxPayer(sp.GetRequiredService<SimnetNetwork>())));
+
+    [Fact]
+    public async Task ASandboxCompleteReceiveThatAnInternalSendClaimedIsLeftToThatSend()
+    {
+        var payee = await NewWallet(Sandbox);
+        var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "claimed", null, null, "{\"amb_sandbox_behavior\":\"complete\"}"));
+        PaymentTransaction? send = null;
+        // Just before the sandbox payer pays, a wallet on this node pays the invoice: the node cancels it, but the send
+        // is interrupted before it settles. The payer then finds the invoice cancelled and fails.
+        _payer.Before = async () =>
+        {
+            _hook.AfterCancel = () => throw new HttpRequestException("interrupted after the cancel");
+            send = await Get<SendService>().CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, null));
+            _hook.AfterCancel = null;
+        };
+
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        await Get<SandboxOutcomes>().RunDue();
+        Assert.Equal(TransactionStage.Internal, (await Reload(receive.Id)).Stage);
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Get<TransactionReconciler>().Sweep();
+
+        Assert.Equal(TransactionStatus.Completed, (await Reload(send!.Id)).Status);
+        Assert.Equal(TransactionStatus.Completed, (await Reload(receive.Id)).Status);
+        Assert.Equal(3_000_000, (await Get<WalletService>().Balance(payee.Id)).Balance);
+    }
+
+    [Fact]
+    public async Task AReceiveWaitingForItsSandboxBehaviourCanStillBePaidInternally()
+    {
+        var payee = await NewWallet(Sandbox);
+        var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "scheduled", null, null, "{\"amb_sandbox_behavior\":\"fail\"}"));
+
+        var send = await Get<SendService>().CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, null));
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        await Get<SandboxOutcomes>().RunDue();
+
+        Assert.Equal(TransactionStatus.Completed, send.Status);
+        Assert.Equal(TransactionStatus.Completed, (await Reload(receive.Id)).Status);
+        Assert.Equal(3_000_000, (await Get<WalletService>().Balance(payee.Id)).Balance);
+    }
+
+    /// <summary>The sandbox payer, with a step run just before it pays.</summary>
+    private sealed class StagedPayer
+    {
+        public Func<Task>? Before { get; set; }
+
+        public ISandboxPayer Around(ISandboxPayer inner) => new Payer(this, inner);
+
+        private sealed class Payer(StagedPayer staged, ISandboxPayer inner) : ISandboxPayer
+        {
+            public async Task<bool> Pay(string paymentRequest)
+            {
+                if (staged.Before is { } before)
+                    await before();
+                return await inner.Pay(paymentRequest);
+            }
+        }
+    }
 
     [Fact]
     public async Task AnOutsidePaymentJustBeforeTheCancelIsCreditedAndTheInternalSendFails()
