@@ -11,6 +11,7 @@ using Magma.Payments;
 using Magma.Payments.Environments;
 using Magma.Payments.Jobs;
 using Magma.Testing;
+using Magma.Testing.Lightning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
-using System.Reflection;
 using Magma.Lightning;
 using Magma.Lightning.Simnet;
 using Magma.Payments.Data;
 using Magma.Payments.Lnbits;
 using Magma.Payments.Transactions;
 using Magma.Payments.Wallets;
+using Magma.Testing.Lightning;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Magma.Payments.Tests.Transactions;
@@ -15,11 +15,12 @@ namespace Magma.Payments.Tests.Transactions;
 /// </summary>
 public sealed class InternalSettlementRaceTests : PaymentsHarness
 {
-    private readonly CancelHook _hook = new();
+    private const string Cancel = nameof(ILightningNode.CancelInvoice);
 
     private readonly StagedPayer _payer = new();
+    private ObservedNode _node = null!;
 
-    protected override ILightningNode SandboxNode(SimnetNode house) => CancelHook.Wrap(house, _hook);
+    protected override ILightningNode SandboxNode(SimnetNode house) => ObservedNode.Wrap(house, out _node);
 
     protected override void ConfigureServices(IServiceCollection services) =>
         services.AddSingleton<ISandboxPayer>(sp => _payer.Around(new SimnetSandboxPayer(sp.GetRequiredService<SimnetNetwork>())));
@@ -34,9 +35,8 @@ public sealed class InternalSettlementRaceTests : PaymentsHarness
         // is interrupted before it settles. The payer then finds the invoice cancelled and fails.
         _payer.Before = async () =>
         {
-            _hook.AfterCancel = () => throw new HttpRequestException("interrupted after the cancel");
+            _node.FailOnce(Cancel, _ => true, afterCall: true);
             send = await Get<SendService>().CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, null));
-            _hook.AfterCancel = null;
         };
 
         Clock.Advance(TimeSpan.FromSeconds(3));
@@ -66,24 +66,6 @@ public sealed class InternalSettlementRaceTests : PaymentsHarness
         Assert.Equal(3_000_000, (await Get<WalletService>().Balance(payee.Id)).Balance);
     }
 
-    /// <summary>The sandbox payer, with a step run just before it pays.</summary>
-    private sealed class StagedPayer
-    {
-        public Func<Task>? Before { get; set; }
-
-        public ISandboxPayer Around(ISandboxPayer inner) => new Payer(this, inner);
-
-        private sealed class Payer(StagedPayer staged, ISandboxPayer inner) : ISandboxPayer
-        {
-            public async Task<bool> Pay(string paymentRequest)
-            {
-                if (staged.Before is { } before)
-                    await before();
-                return await inner.Pay(paymentRequest);
-            }
-        }
-    }
-
     [Fact]
     public async Task AnOutsidePaymentJustBeforeTheCancelIsCreditedAndTheInternalSendFails()
     {
@@ -91,7 +73,7 @@ public sealed class InternalSettlementRaceTests : PaymentsHarness
         var payee = await NewWallet(Sandbox);
         var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "race", null, null, null));
         var before = await Get<WalletService>().Balance(SandboxWallet.Id);
-        _hook.BeforeCancel = async () => Assert.NotEqual(ExternalPaymentOutcome.Rejected, (await Simnet.PayFromExternal(receive.PaymentRequest!)).Outcome);
+        _node.Before(Cancel, _ => true, async () => Assert.NotEqual(ExternalPaymentOutcome.Rejected, (await Simnet.PayFromExternal(receive.PaymentRequest!)).Outcome));
 
         var send = await Get<SendService>().CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, null));
 
@@ -113,8 +95,12 @@ public sealed class InternalSettlementRaceTests : PaymentsHarness
     {
         var payee = await NewWallet(Sandbox);
         var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "cancel event", null, null, null));
-        // The node's CANCELED event is handled before the settlement unit runs.
-        _hook.AfterCancel = async () => await Get<InvoiceSettlement>().Apply((await House.LookupInvoice(receive.PaymentHash!))!, Sandbox.Type);
+        // The invoice is cancelled and the node's CANCELED event handled before the settlement unit runs.
+        _node.Before(Cancel, _ => true, async () =>
+        {
+            await House.CancelInvoice(receive.PaymentHash!);
+            await Get<InvoiceSettlement>().Apply((await House.LookupInvoice(receive.PaymentHash!))!, Sandbox.Type);
+        });
 
         var send = await Get<SendService>().CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, null));
 
@@ -128,7 +114,7 @@ public sealed class InternalSettlementRaceTests : PaymentsHarness
     {
         var payee = await NewWallet(Sandbox);
         var receive = await Get<ReceiveService>().CreateReceive(Admin, new ReceiveInput(payee.Id, "3000", "node down", null, null, null));
-        _hook.BeforeCancel = () => throw new HttpRequestException("node unreachable");
+        _node.FailOnce(Cancel, _ => true);
 
         var send = await Get<SendService>().CreateSend(Admin, new SendInput(SandboxWallet.Id, new SendByRequest(receive.PaymentRequest!), null, null, null));
 
@@ -138,7 +124,6 @@ public sealed class InternalSettlementRaceTests : PaymentsHarness
         Assert.Equal(InvoiceState.Open, (await House.LookupInvoice(receive.PaymentHash!))!.State);
 
         // Expiry passes while the node is away: the claimed receive is not expired under the send.
-        _hook.BeforeCancel = null;
         Clock.Advance(TimeSpan.FromHours(2));
         await Get<TransactionReconciler>().Sweep();
 
@@ -148,46 +133,21 @@ public sealed class InternalSettlementRaceTests : PaymentsHarness
         Assert.Equal(InvoiceState.Canceled, (await House.LookupInvoice(receive.PaymentHash!))!.State);
     }
 
-    /// <summary>Runs staged actions around the wrapped node's CancelInvoice; every other call goes straight through.</summary>
-    public class CancelHook : DispatchProxy
+    /// <summary>The sandbox payer, with a step run just before it pays.</summary>
+    private sealed class StagedPayer
     {
-        private ILightningNode _inner = null!;
-        private CancelHook _hook = null!;
+        public Func<Task>? Before { get; set; }
 
-        public Func<Task>? BeforeCancel { get; set; }
-        public Func<Task>? AfterCancel { get; set; }
+        public ISandboxPayer Around(ISandboxPayer inner) => new Payer(this, inner);
 
-        public static ILightningNode Wrap(ILightningNode inner, CancelHook hook)
+        private sealed class Payer(StagedPayer staged, ISandboxPayer inner) : ISandboxPayer
         {
-            var proxy = Create<ILightningNode, CancelHook>();
-            var self = (CancelHook)(object)proxy;
-            self._inner = inner;
-            self._hook = hook;
-            return proxy;
-        }
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args)
-        {
-            if (method!.Name == nameof(ILightningNode.CancelInvoice))
-                return Cancel((string)args![0]!, (CancellationToken)args[1]!);
-            try
+            public async Task<bool> Pay(string paymentRequest)
             {
-                return method.Invoke(_inner, args);
+                if (staged.Before is { } before)
+                    await before();
+                return await inner.Pay(paymentRequest);
             }
-            catch (TargetInvocationException ex) when (ex.InnerException is not null)
-            {
-                throw ex.InnerException;
-            }
-        }
-
-        private async Task<CancelInvoiceResult> Cancel(string paymentHash, CancellationToken cancellationToken)
-        {
-            if (_hook.BeforeCancel is { } before)
-                await before();
-            var result = await _inner.CancelInvoice(paymentHash, cancellationToken);
-            if (_hook.AfterCancel is { } after)
-                await after();
-            return result;
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using Magma.Lightning;
 
-namespace Magma.Market.Tests;
+namespace Magma.Testing.Lightning;
 
 /// <summary>
 /// The engine's node as the engine sees it, with a seam for tests: every call goes to the real Simnet node, but a
