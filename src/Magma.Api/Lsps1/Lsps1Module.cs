@@ -15,9 +15,9 @@ public sealed class Lsps1Module : IEndpointModule
     /// <summary>The one LSPS1 prefix other APIs (LNbits, the sandbox) also live under.</summary>
     public const string SharedPrefix = "/api/v1";
 
-    public const string JsonRpcPath = "/api/v1/jsonrpc";
 
-    private static readonly string[] RouteNames = ["get_info", "create_order", "get_order"];
+    private static readonly string[] GetOrPost = [HttpMethods.Get, HttpMethods.Post];
+    private static readonly string[] PostOnly = [HttpMethods.Post];
 
     public static readonly IReadOnlyList<(string Prefix, Lsps1Route Route)> Prefixes =
     [
@@ -34,17 +34,15 @@ public sealed class Lsps1Module : IEndpointModule
         foreach (var (prefix, route) in Prefixes)
         {
             var group = app.MapGroup(prefix).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
-            group.MapMethods("/get_info", ["GET", "POST"], GetInfo);
-            group.MapPost("/create_order", (HttpContext context, Lsps1Service lsps1, Lsps1OrderLimiter limiter, ILogger<Lsps1Module> logger) =>
+            group.MapLsps1("/get_info", GetOrPost, GetInfo);
+            group.MapLsps1("/create_order", PostOnly, (HttpContext context, Lsps1Service lsps1, Lsps1OrderLimiter limiter, ILogger<Lsps1Module> logger) =>
                 limiter.TryTake(context, out var retryAfter) ? CreateOrder(context, lsps1, route, logger) : Task.FromResult(Lsps1OrderLimiter.TooManyRequests(retryAfter)));
-            group.MapMethods("/get_order", ["GET", "POST"], GetOrder);
-            foreach (var name in RouteNames)
-                group.MapOtherMethods($"/{name}", name);
+            group.MapLsps1("/get_order", GetOrPost, GetOrder);
             if (prefix != SharedPrefix)
                 group.MapUnknownMethods();
         }
-        app.MapPost(JsonRpcPath, Lsps1JsonRpc.Handle).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
-        app.MapOtherMethods(JsonRpcPath, "jsonrpc").WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
+        app.MapGroup(SharedPrefix).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy)
+            .MapLsps1("/jsonrpc", PostOnly, Lsps1JsonRpc.Handle);
         app.MapGet("/openapi/lsps1.json", Lsps1OpenApi.Serve).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
     }
 

@@ -9,22 +9,27 @@ namespace Magma.Api.Lsps1;
 /// </summary>
 public static class Lsps1UnmatchedRequests
 {
-    /// <summary>What each LSPS1 route serves, for <c>Allow</c>; keep in step with the handlers in <see cref="Lsps1Module"/>.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Allowed = new Dictionary<string, string>
+    /// <summary>
+    /// Maps an LSPS1 handler for <paramref name="methods"/> and, on the same path, the answer to every other method,
+    /// so the <c>Allow</c> header is built from the very list the handler is mapped with.
+    /// </summary>
+    public static RouteHandlerBuilder MapLsps1(this IEndpointRouteBuilder routes, string pattern, string[] methods, Delegate handler)
     {
-        ["get_info"] = "GET, POST, OPTIONS",
-        ["create_order"] = "POST, OPTIONS",
-        ["get_order"] = "GET, POST, OPTIONS",
-        ["jsonrpc"] = "POST, OPTIONS",
-    };
+        routes.MapOtherMethods(pattern, methods);
+        return routes.MapMethods(pattern, methods, handler);
+    }
 
     /// <summary>
     /// Every method on the route's path. The route's own handlers carry method metadata, which routing prefers, so
     /// this endpoint only sees the methods they do not serve. A plain OPTIONS is 204 as lsps1-rest.md §6.2 asks;
     /// browsers' preflights never get here, the CORS middleware answers them.
     /// </summary>
-    public static RouteHandlerBuilder MapOtherMethods(this IEndpointRouteBuilder routes, string pattern, string route) =>
-        routes.Map(pattern, (HttpContext context) => OtherMethod(context, route));
+    private static RouteHandlerBuilder MapOtherMethods(this IEndpointRouteBuilder routes, string pattern, string[] methods)
+    {
+        var route = pattern[(pattern.LastIndexOf('/') + 1)..];
+        var allowed = string.Join(", ", methods.Append(HttpMethods.Options));
+        return routes.Map(pattern, (HttpContext context) => OtherMethod(context, route, allowed));
+    }
 
     /// <summary>
     /// Any other path under a prefix only LSPS1 uses: an LSPS1 method that does not exist. Never mapped under
@@ -34,9 +39,8 @@ public static class Lsps1UnmatchedRequests
         routes.Map("/{**rest}", (string? rest) => Lsps1Http.Error(new Lsps1Exception(Lsps1Codes.MethodNotFound,
             $"Unknown method '{rest}'. This prefix serves get_info, create_order and get_order.")));
 
-    private static IResult OtherMethod(HttpContext context, string route)
+    private static IResult OtherMethod(HttpContext context, string route, string allowed)
     {
-        var allowed = Allowed[route];
         context.Response.Headers.Allow = allowed;
         if (HttpMethods.IsOptions(context.Request.Method))
             return Results.NoContent();
