@@ -26,7 +26,7 @@ public static class AmountFormat
     /// <summary>Wallet units from a base-unit amount given by a client (sats become msat for BTC).</summary>
     public static long FromBaseUnits(Asset asset, long baseUnits) => asset.IsBtc ? checked(baseUnits * 1000) : baseUnits;
 
-    public static string MsatAsSats(long msat) => (msat / 1000).ToString(CultureInfo.InvariantCulture);
+    public static string MsatAsSats(long msat) => BaseUnits(AssetCatalog.Btc, msat);
 
     private static long ToBaseUnits(Asset asset, long walletUnits) => asset.IsBtc ? walletUnits / 1000 : walletUnits;
 
