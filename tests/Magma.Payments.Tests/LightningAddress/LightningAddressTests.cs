@@ -38,33 +38,16 @@ public sealed class LightningAddressTests : PaymentsHarness
         Assert.Contains("between 10000 and", error.Message);
     }
 
-    [Fact]
-    public async Task AnInvoiceForTheWrongAmountIsRefused()
+    [Theory]
+    [InlineData(LnurlInvoiceFault.WrongAmount, "The LNURL callback returned an invoice for 1001000 msat instead of the 1000000 msat requested.")]
+    [InlineData(LnurlInvoiceFault.NoDescriptionHash, "The LNURL callback returned an invoice without a description hash (h); LUD-06 requires one committing to the LNURL metadata.")]
+    [InlineData(LnurlInvoiceFault.WrongDescriptionHash, "The LNURL callback returned an invoice whose description hash is not SHA-256 of the LNURL metadata.")]
+    public async Task AnInvoiceThatDoesNotMatchWhatWasAskedForIsRefused(LnurlInvoiceFault fault, string message)
     {
-        var error = await SendThrough(LnurlInvoiceFault.WrongAmount, "1000");
+        var error = await SendThrough(fault, "1000");
 
         Assert.Equal(PaymentErrors.LightningAddressFailed, error.Error);
-        Assert.Equal("The LNURL callback returned an invoice for 1001000 msat instead of the 1000000 msat requested.", error.Message);
-        Assert.Equal("address.lightning_address", error.Property);
-    }
-
-    [Fact]
-    public async Task AnInvoiceWithoutADescriptionHashIsRefused()
-    {
-        var error = await SendThrough(LnurlInvoiceFault.NoDescriptionHash, "1000");
-
-        Assert.Equal(PaymentErrors.LightningAddressFailed, error.Error);
-        Assert.Equal("The LNURL callback returned an invoice without a description hash (h); LUD-06 requires one committing to the LNURL metadata.", error.Message);
-        Assert.Equal("address.lightning_address", error.Property);
-    }
-
-    [Fact]
-    public async Task AnInvoiceCommittingToOtherMetadataIsRefused()
-    {
-        var error = await SendThrough(LnurlInvoiceFault.WrongDescriptionHash, "1000");
-
-        Assert.Equal(PaymentErrors.LightningAddressFailed, error.Error);
-        Assert.Equal("The LNURL callback returned an invoice whose description hash is not SHA-256 of the LNURL metadata.", error.Message);
+        Assert.Equal(message, error.Message);
         Assert.Equal("address.lightning_address", error.Property);
     }
 
