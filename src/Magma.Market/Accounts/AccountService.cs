@@ -32,7 +32,7 @@ public sealed class AccountService(SqliteDatabase database, TimeProvider time)
     public (Account Account, IssuedKey Key) NewAccount(MarketDbContext db, string name, AccountKind kind, AccountKeyKind keyKind)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var account = new Account { Id = Ids.New(), Name = name, Kind = kind, CreatedAt = now };
+        var account = new Account { Id = Ids.New(now), Name = name, Kind = kind, CreatedAt = now };
         db.Accounts.Add(account);
         return (account, NewKey(db, account.Id, keyKind, keyKind == AccountKeyKind.Session ? "session" : "default"));
     }
@@ -43,10 +43,11 @@ public sealed class AccountService(SqliteDatabase database, TimeProvider time)
         // An API key's prefix is "magma_" plus 4 of its 43 random characters; 14 of a session key's 32 hex characters
         // would give away 56 of its 128 bits, so a session key keeps nothing but its hash.
         var session = kind == AccountKeyKind.Session;
+        var now = time.GetUtcNow().UtcDateTime;
         var key = new AccountKey
         {
-            Id = Ids.New(), AccountId = accountId, Kind = kind, Name = name, KeyHash = SecretHash.Of(plaintext),
-            KeyPrefix = session ? "" : plaintext[..10], KeySuffix = session ? "" : plaintext[^4..], CreatedAt = time.GetUtcNow().UtcDateTime,
+            Id = Ids.New(now), AccountId = accountId, Kind = kind, Name = name, KeyHash = SecretHash.Of(plaintext),
+            KeyPrefix = session ? "" : plaintext[..10], KeySuffix = session ? "" : plaintext[^4..], CreatedAt = now,
         };
         db.AccountKeys.Add(key);
         return new IssuedKey(key, plaintext);

@@ -42,7 +42,7 @@ public sealed class AccountWebhookEndpoints(
         var now = time.GetUtcNow().UtcDateTime;
         var endpoint = new WebhookEndpoint
         {
-            Id = Ids.New(), EnvironmentId = environment.Id, AccountId = owner, Url = checkedUrl, EventFilters = JsonSerializer.Serialize(filters),
+            Id = Ids.New(now), EnvironmentId = environment.Id, AccountId = owner, Url = checkedUrl, EventFilters = JsonSerializer.Serialize(filters),
             Active = true, Secret = secret, CreatedAt = now, UpdatedAt = now,
         };
         await database.Write<MarketDbContext>(async db =>

@@ -25,7 +25,7 @@ public sealed class NodeLogin(SqliteDatabase database, AccountService accounts, 
         var now = time.GetUtcNow().UtcDateTime;
         var challenge = new LoginChallenge
         {
-            Id = Ids.New(), Pubkey = key.ToHex(), CreatedAt = now, ExpiresAt = now + options.Value.LoginChallengeLifetime,
+            Id = Ids.New(now), Pubkey = key.ToHex(), CreatedAt = now, ExpiresAt = now + options.Value.LoginChallengeLifetime,
             Message = $"Sign in to Magma as {key.ToHex()}: {Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}",
         };
         await database.Write<MarketDbContext>(async db =>

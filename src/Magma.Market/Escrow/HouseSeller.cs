@@ -47,7 +47,7 @@ public sealed class HouseSeller(
             var offer = await db.Offers.FirstOrDefaultAsync(o => o.IsHouse && o.Pubkey == Pubkey);
             if (offer is null)
             {
-                offer = new Offer { Id = OrderTransitions.NewId(), AccountId = accountId, Pubkey = Pubkey, Conditions = "[]", IsHouse = true, IsAutomated = true, CreatedAt = now };
+                offer = new Offer { Id = OrderTransitions.NewId(now), AccountId = accountId, Pubkey = Pubkey, Conditions = "[]", IsHouse = true, IsAutomated = true, CreatedAt = now };
                 db.Offers.Add(offer);
             }
             offer.Status = terms.Enabled ? OfferStatus.Enabled : OfferStatus.Disabled;

@@ -102,7 +102,7 @@ public sealed class Lsps1Service(
         var confirmations = options.Value.MinOnchainPaymentConfirmations;
         return new Lsps1Order
         {
-            OrderId = OrderTransitions.NewId(), Route = route,
+            OrderId = OrderTransitions.NewId(now), Route = route,
             LspBalanceSat = (long)request.LspBalanceSat, ClientBalanceSat = (long)request.ClientBalanceSat,
             RequiredChannelConfirmations = request.RequiredChannelConfirmations, FundingConfirmsWithinBlocks = request.FundingConfirmsWithinBlocks,
             ChannelExpiryBlocks = request.ChannelExpiryBlocks, AnnounceChannel = request.AnnounceChannel, Token = request.Token ?? "",

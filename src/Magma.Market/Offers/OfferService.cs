@@ -21,7 +21,7 @@ public sealed class OfferService(SqliteDatabase database, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var offer = new Offer
         {
-            Id = Ids.New(), AccountId = "", Pubkey = pubkey, Status = OfferStatus.Enabled, Conditions = "[]", CreatedAt = now, UpdatedAt = now,
+            Id = Ids.New(now), AccountId = "", Pubkey = pubkey, Status = OfferStatus.Enabled, Conditions = "[]", CreatedAt = now, UpdatedAt = now,
             OnchainPriority = OnchainPriority.Medium, OnchainMultiplier = 1,
         };
         Apply(offer, input, creating: true);

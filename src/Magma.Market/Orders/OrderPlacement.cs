@@ -91,7 +91,7 @@ public sealed class OrderPlacement(
 
     private Order NewOrder(Offer offer, string buyerAccount, NodeUri buyer, long sizeSat, bool isPrivate, long sellerFee, long platformFee, long total, long? usdCents, string? redirect, DateTime now) => new()
     {
-        Id = OrderTransitions.NewId(), OfferId = offer.Id, Source = OrderSource.Marketplace, Status = OrderStatus.WaitingForSellerApproval,
+        Id = OrderTransitions.NewId(now), OfferId = offer.Id, Source = OrderSource.Marketplace, Status = OrderStatus.WaitingForSellerApproval,
         PaymentStatus = OrderPaymentStatus.PendingPayment, IsHouse = offer.IsHouse, IsPrivate = isPrivate,
         BuyerAccountId = buyerAccount, SellerAccountId = offer.AccountId, BuyerPubkey = buyer.Pubkey.ToHex(), BuyerSocket = $"{buyer.Host}:{buyer.Port}",
         SellerPubkey = offer.Pubkey, SizeSat = sizeSat, SellerFeeSat = sellerFee, PlatformFeeSat = platformFee, BuyerAmountSat = total, UsdCents = usdCents,

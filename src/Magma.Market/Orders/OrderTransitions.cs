@@ -110,5 +110,5 @@ public sealed class OrderTransitions(SqliteDatabase database, OrderWebhooks webh
             await OfferLiquidity.Release(db, order.OfferId, order.SizeSat);
     }
 
-    public static string NewId() => Ids.New();
+    public static string NewId(DateTime createdAt) => Ids.New(createdAt);
 }

@@ -42,7 +42,7 @@ public sealed class ApiKeyService(SqliteDatabase database, EnvironmentService en
         var plaintext = SecretHash.NewToken(environment.Type == EnvironmentType.Live ? "amb_live_" : "amb_test_");
         var key = new ApiKey
         {
-            Id = Ids.New(), Name = keyName, EnvironmentId = environment.Id, WalletId = scopedWallet,
+            Id = Ids.New(now), Name = keyName, EnvironmentId = environment.Id, WalletId = scopedWallet,
             KeyHash = SecretHash.Of(plaintext), KeyPrefix = plaintext[..13], KeySuffix = plaintext[^4..],
             Permissions = JsonSerializer.Serialize(permissions.Distinct().ToList()),
             CreatedAt = now, UpdatedAt = now, ExpiresAt = expiresAt,

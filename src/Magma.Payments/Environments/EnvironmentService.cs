@@ -26,12 +26,12 @@ public sealed class EnvironmentService(SqliteDatabase database, EnvironmentNodes
             nodes.For(EnvironmentType.Live);
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var environment = new PaymentsEnvironment { Id = Ids.New(), Name = trimmed, Type = type, CreatedAt = now, UpdatedAt = now };
+        var environment = new PaymentsEnvironment { Id = Ids.New(now), Name = trimmed, Type = type, CreatedAt = now, UpdatedAt = now };
         await database.Write<PaymentsDbContext>(async db =>
         {
             db.Environments.Add(environment);
             if (type == EnvironmentType.Sandbox)
-                db.Wallets.Add(new Wallet { Id = Ids.New(), EnvironmentId = environment.Id, Name = "BTC wallet", AssetId = AssetCatalog.Btc.Id, CreatedAt = now, UpdatedAt = now });
+                db.Wallets.Add(new Wallet { Id = Ids.New(now), EnvironmentId = environment.Id, Name = "BTC wallet", AssetId = AssetCatalog.Btc.Id, CreatedAt = now, UpdatedAt = now });
             await db.SaveChangesAsync();
         });
         return environment;

@@ -49,10 +49,10 @@ public sealed class InvoiceIssuer(
         var now = time.GetUtcNow().UtcDateTime;
         var tx = new PaymentTransaction
         {
-            Id = Ids.New(), EnvironmentId = environment.Id, WalletId = wallet.Id, Direction = TransactionDirection.Receive,
+            Id = Ids.New(now), EnvironmentId = environment.Id, WalletId = wallet.Id, Direction = TransactionDirection.Receive,
             Status = TransactionStatus.Pending, Stage = TransactionStage.Reserved, AssetId = asset.Id, Amount = request.Amount,
             AmountMsat = amountMsat, PaymentHash = hash, Preimage = preimage, Description = request.Description,
-            DescriptionHash = descriptionHash, Metadata = request.Metadata, IdempotencyKey = request.IdempotencyKey ?? Ids.New(),
+            DescriptionHash = descriptionHash, Metadata = request.Metadata, IdempotencyKey = request.IdempotencyKey ?? Ids.New(now),
             SandboxBehavior = behavior?.ToString().ToLowerInvariant(), IsHold = request.HoldPaymentHash is not null,
             WebhookUrl = request.WebhookUrl, Extra = request.Extra, ExpiresAt = now + request.Expiry,
             ExchangeRate = asset.IsBtc ? null : AssetConversion.SatsPerUnit(assets.BtcUsdCents), CreatedAt = now, UpdatedAt = now,

@@ -81,11 +81,11 @@ public sealed class SendService(
         var feeReserveMsat = Math.Max(options.Value.MinFeeReserveMsat, amountMsat * options.Value.FeeReservePpm / 1_000_000);
         var tx = new PaymentTransaction
         {
-            Id = Ids.New(), EnvironmentId = environment.Id, WalletId = wallet.Id, Direction = TransactionDirection.Send,
+            Id = Ids.New(now), EnvironmentId = environment.Id, WalletId = wallet.Id, Direction = TransactionDirection.Send,
             Status = TransactionStatus.Pending, Stage = TransactionStage.Open, AssetId = asset.Id,
             Amount = ToWalletUnits(asset, amountMsat), AmountMsat = amountMsat, FeeReserveMsat = feeReserveMsat,
             PaymentHash = invoice.PaymentHash, PaymentRequest = invoice.PaymentRequest, Description = invoice.Description,
-            DescriptionHash = invoice.DescriptionHash, Metadata = order.Metadata, IdempotencyKey = order.IdempotencyKey ?? Ids.New(),
+            DescriptionHash = invoice.DescriptionHash, Metadata = order.Metadata, IdempotencyKey = order.IdempotencyKey ?? Ids.New(now),
             SandboxBehavior = behavior?.ToString().ToLowerInvariant(), LightningAddress = order.LightningAddress, Extra = order.Extra,
             ExpiresAt = invoice.ExpiresAt.UtcDateTime, CreatedAt = now, UpdatedAt = now,
             ExchangeRate = asset.IsBtc ? null : AssetConversion.SatsPerUnit(assets.BtcUsdCents),

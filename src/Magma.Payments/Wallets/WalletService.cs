@@ -25,7 +25,7 @@ public sealed class WalletService(SqliteDatabase database, EnvironmentService en
         var now = time.GetUtcNow().UtcDateTime;
         var wallet = new Wallet
         {
-            Id = Ids.New(), EnvironmentId = environment.Id, Name = walletName, AssetId = asset.Id,
+            Id = Ids.New(now), EnvironmentId = environment.Id, Name = walletName, AssetId = asset.Id,
             AdminKeyHash = keys is null ? null : SecretHash.Of(keys.AdminKey),
             InvoiceKeyHash = keys is null ? null : SecretHash.Of(keys.InvoiceKey),
             CreatedAt = now, UpdatedAt = now,

@@ -36,7 +36,7 @@ public sealed class WebhookEndpointService(SqliteDatabase database, EnvironmentS
         var now = time.GetUtcNow().UtcDateTime;
         var endpoint = new WebhookEndpoint
         {
-            Id = Ids.New(), EnvironmentId = environment.Id, Url = checkedUrl, EventFilters = JsonSerializer.Serialize(filters),
+            Id = Ids.New(now), EnvironmentId = environment.Id, Url = checkedUrl, EventFilters = JsonSerializer.Serialize(filters),
             Active = true, Secret = secret, CreatedAt = now, UpdatedAt = now,
         };
         await database.Write<PaymentsDbContext>(async db =>

@@ -56,7 +56,7 @@ public sealed class WebhookOutbox(AssetCatalog assets, WebhookSignal signal)
 
     public static WebhookDelivery NewDelivery(string eventId, string? endpointId, string url, string? body, DateTime now) => new()
     {
-        Id = Ids.New(), EventId = eventId, EndpointId = endpointId, TargetUrl = url, Body = body, AttemptNumber = 1,
+        Id = Ids.New(now), EventId = eventId, EndpointId = endpointId, TargetUrl = url, Body = body, AttemptNumber = 1,
         Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now, UpdatedAt = now,
     };
 }

@@ -148,10 +148,10 @@ public static class WebhookLatency
             var now = DateTime.UtcNow;
             var tx = new PaymentTransaction
             {
-                Id = Ids.New(), EnvironmentId = environmentId, WalletId = walletId, Direction = TransactionDirection.Receive,
+                Id = Guid.NewGuid().ToString(), EnvironmentId = environmentId, WalletId = walletId, Direction = TransactionDirection.Receive,
                 Status = TransactionStatus.Completed, Stage = TransactionStage.Final, AssetId = AssetCatalog.Btc.Id, Amount = 21_000_000,
                 AmountMsat = 21_000_000, SettleAmount = 21_000_000, PaymentHash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()),
-                PaymentRequest = "lnbcrt210u1benchmark", Description = "webhook latency", IdempotencyKey = Ids.New(),
+                PaymentRequest = "lnbcrt210u1benchmark", Description = "webhook latency", IdempotencyKey = Guid.NewGuid().ToString(),
                 SettledAt = now, ExpiresAt = now.AddHours(1), CreatedAt = now, UpdatedAt = now,
             };
             var eventId = PaymentEventPayload.EventId(PaymentEventTypes.Completed, tx.Id);

@@ -40,7 +40,7 @@ public sealed class ConcurrencyTests : PaymentsHarness
         var now = Clock.GetUtcNow().UtcDateTime;
         var inFlight = new PaymentTransaction
         {
-            Id = Ids.New(), EnvironmentId = Sandbox.Id, WalletId = SandboxWallet.Id, Direction = TransactionDirection.Receive,
+            Id = Guid.NewGuid().ToString(), EnvironmentId = Sandbox.Id, WalletId = SandboxWallet.Id, Direction = TransactionDirection.Receive,
             Status = TransactionStatus.Pending, Stage = TransactionStage.Reserved, AssetId = SandboxWallet.AssetId, Amount = 1000, AmountMsat = 1_000_000,
             IdempotencyKey = "order-42-attempt-1", CreatedAt = now, UpdatedAt = now,
         };

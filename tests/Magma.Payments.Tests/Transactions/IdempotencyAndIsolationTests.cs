@@ -60,7 +60,7 @@ public sealed class IdempotencyAndIsolationTests : PaymentsHarness
         {
             db.Transactions.Add(new PaymentTransaction
             {
-                Id = Ids.New(), EnvironmentId = Sandbox.Id, WalletId = SandboxWallet.Id, Direction = TransactionDirection.Receive,
+                Id = Guid.NewGuid().ToString(), EnvironmentId = Sandbox.Id, WalletId = SandboxWallet.Id, Direction = TransactionDirection.Receive,
                 Status = TransactionStatus.Pending, Stage = TransactionStage.Reserved, AssetId = SandboxWallet.AssetId, Amount = 1000, AmountMsat = 1000,
                 IdempotencyKey = "order-7", CreatedAt = now, UpdatedAt = now, ExpiresAt = now.AddMinutes(10),
             });
@@ -83,7 +83,7 @@ public sealed class IdempotencyAndIsolationTests : PaymentsHarness
         var made = await House.CreateInvoice(new CreateInvoiceParams(5_000, "interrupted", Preimage: Convert.ToHexStringLower(preimage)));
         var before = (await Get<WalletService>().Balance(SandboxWallet.Id)).Balance;
         var now = Clock.GetUtcNow().UtcDateTime;
-        var id = Ids.New();
+        var id = Guid.NewGuid().ToString();
         await Database.Write<PaymentsDbContext>(async db =>
         {
             db.Transactions.Add(new PaymentTransaction

@@ -22,12 +22,12 @@ public sealed class AccountEndpointIsolationTests : WebhookHostTest
         var now = Host.Clock.GetUtcNow().UtcDateTime;
         _accountEndpoint = new WebhookEndpoint
         {
-            Id = Ids.New(), EnvironmentId = EnvironmentId, AccountId = Ids.New(), Url = "http://127.0.0.1:9/account", EventFilters = "[]",
+            Id = Guid.NewGuid().ToString(), EnvironmentId = EnvironmentId, AccountId = Guid.NewGuid().ToString(), Url = "http://127.0.0.1:9/account", EventFilters = "[]",
             Active = true, Secret = WebhookEndpointService.NewSecret(), CreatedAt = now, UpdatedAt = now,
         };
         _accountEvent = new WebhookEvent
         {
-            Id = $"order.status_changed:{Ids.New()}:PAID:{_accountEndpoint.AccountId}", EnvironmentId = EnvironmentId, AccountId = _accountEndpoint.AccountId,
+            Id = $"order.status_changed:{Guid.NewGuid().ToString()}:PAID:{_accountEndpoint.AccountId}", EnvironmentId = EnvironmentId, AccountId = _accountEndpoint.AccountId,
             EventType = "order.status_changed", Payload = "{}", CreatedAt = now,
         };
         await Host.Database.Write<PaymentsDbContext>(async db =>

@@ -134,8 +134,8 @@ public sealed class WebhookEndpointServiceTests : WebhookHostTest
     {
         var endpoint = (await Host.Endpoints.Create(Writer, EnvironmentId, "http://127.0.0.1:9/hook", null)).Endpoint;
         var reader = WebhookTestHost.Key(EnvironmentId, PermissionLevel.Read);
-        var payments = new Caller.ServiceKey(Ids.New(), EnvironmentId, null, [new Permission(PermissionResource.Payments, PermissionLevel.Write)]);
-        var walletKey = new Caller.WalletKey(Ids.New(), EnvironmentId, IsAdminKey: true);
+        var payments = new Caller.ServiceKey(Guid.NewGuid().ToString(), EnvironmentId, null, [new Permission(PermissionResource.Payments, PermissionLevel.Write)]);
+        var walletKey = new Caller.WalletKey(Guid.NewGuid().ToString(), EnvironmentId, IsAdminKey: true);
 
         Assert.Equal(endpoint.Id, (await Host.Endpoints.FindOne(reader, endpoint.Id)).Id);
         await AssertForbidden(() => Host.Endpoints.Create(reader, EnvironmentId, "http://127.0.0.1:9/x", null));

@@ -138,7 +138,7 @@ public sealed class WebhookEventQueriesTests : WebhookHostTest
     public async Task ReadingEventsNeedsTheWebhooksPermission()
     {
         var eventId = await Host.Emit(WalletId, PaymentEventTypes.Completed);
-        var payments = new Caller.ServiceKey(Ids.New(), EnvironmentId, null, [new Permission(PermissionResource.Payments, PermissionLevel.Write)]);
+        var payments = new Caller.ServiceKey(Guid.NewGuid().ToString(), EnvironmentId, null, [new Permission(PermissionResource.Payments, PermissionLevel.Write)]);
 
         var one = await Assert.ThrowsAsync<MagmaException>(() => Host.Events.FindOne(payments, eventId));
         var many = await Assert.ThrowsAsync<MagmaException>(() => Host.Events.FindMany(payments, EnvironmentId));

@@ -85,8 +85,8 @@ public sealed class WebhookTestHost : IAsyncDisposable
     public async Task<(string EnvironmentId, string WalletId)> Environment(EnvironmentType type = EnvironmentType.Sandbox)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
-        var environment = new PaymentsEnvironment { Id = Ids.New(), Name = "test", Type = type, CreatedAt = now, UpdatedAt = now };
-        var wallet = new Wallet { Id = Ids.New(), EnvironmentId = environment.Id, Name = "BTC", AssetId = AssetCatalog.Btc.Id, CreatedAt = now, UpdatedAt = now };
+        var environment = new PaymentsEnvironment { Id = Guid.NewGuid().ToString(), Name = "test", Type = type, CreatedAt = now, UpdatedAt = now };
+        var wallet = new Wallet { Id = Guid.NewGuid().ToString(), EnvironmentId = environment.Id, Name = "BTC", AssetId = AssetCatalog.Btc.Id, CreatedAt = now, UpdatedAt = now };
         await Database.Write<PaymentsDbContext>(async db =>
         {
             db.Environments.Add(environment);
@@ -99,7 +99,7 @@ public sealed class WebhookTestHost : IAsyncDisposable
     public async Task<string> AddWallet(string environmentId)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
-        var wallet = new Wallet { Id = Ids.New(), EnvironmentId = environmentId, Name = "BTC", AssetId = AssetCatalog.Btc.Id, CreatedAt = now, UpdatedAt = now };
+        var wallet = new Wallet { Id = Guid.NewGuid().ToString(), EnvironmentId = environmentId, Name = "BTC", AssetId = AssetCatalog.Btc.Id, CreatedAt = now, UpdatedAt = now };
         await Database.Write<PaymentsDbContext>(async db =>
         {
             db.Wallets.Add(wallet);
@@ -119,7 +119,7 @@ public sealed class WebhookTestHost : IAsyncDisposable
             var tx = transactionId is null ? null : await db.Transactions.FirstOrDefaultAsync(t => t.Id == transactionId);
             if (tx is null)
             {
-                tx = NewReceive(wallet, transactionId ?? Ids.New(), webhookUrl, now);
+                tx = NewReceive(wallet, transactionId ?? Guid.NewGuid().ToString(), webhookUrl, now);
                 db.Transactions.Add(tx);
             }
             tx.Status = StatusOf(eventType);
@@ -140,7 +140,7 @@ public sealed class WebhookTestHost : IAsyncDisposable
     }
 
     public static Caller Key(string environmentId, PermissionLevel level = PermissionLevel.Write, string? walletId = null) =>
-        new Caller.ServiceKey(Ids.New(), environmentId, walletId, [new Permission(PermissionResource.Webhooks, level)]);
+        new Caller.ServiceKey(Guid.NewGuid().ToString(), environmentId, walletId, [new Permission(PermissionResource.Webhooks, level)]);
 
     /// <summary>Waits (in real time, generously) for a condition that the worker makes true.</summary>
     public static async Task Eventually(Func<Task<bool>> condition, string what)
@@ -195,7 +195,7 @@ public sealed class WebhookTestHost : IAsyncDisposable
         Id = id, EnvironmentId = wallet.EnvironmentId, WalletId = wallet.Id, Direction = TransactionDirection.Receive,
         Status = TransactionStatus.Pending, Stage = TransactionStage.Open, AssetId = wallet.AssetId, Amount = 21_000, AmountMsat = 21_000,
         PaymentHash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), PaymentRequest = "lnbcrt210n1test", Description = "test",
-        IdempotencyKey = Ids.New(), WebhookUrl = webhookUrl, ExpiresAt = now.AddHours(1), CreatedAt = now, UpdatedAt = now,
+        IdempotencyKey = Guid.NewGuid().ToString(), WebhookUrl = webhookUrl, ExpiresAt = now.AddHours(1), CreatedAt = now, UpdatedAt = now,
     };
 
     private static TransactionStatus StatusOf(string eventType) => eventType switch
