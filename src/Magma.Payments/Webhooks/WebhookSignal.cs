@@ -10,13 +10,17 @@ public sealed class WebhookSignal
 
     public void Notify()
     {
+        // Nearly every commit notifies, so an already-signalled semaphore is the common case: skip it without paying
+        // for the exception Release throws when full. Two racing notifiers can still both get past the check.
+        if (_wake.CurrentCount > 0)
+            return;
         try
         {
             _wake.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled; the worker will see every pending row when it runs.
+            // Already signalled by the racing notifier; the worker will see every pending row when it runs.
         }
     }
 

@@ -11,7 +11,7 @@ public static class LoadReport
     public static string Line(string label, double perSecond, LoadResult? load = null) =>
         string.Create(CultureInfo.InvariantCulture, $"  {label,-40} {perSecond,10:N0}/s")
         + (load is null ? "" : string.Create(CultureInfo.InvariantCulture,
-            $"  ({load.Requests:N0} requests, {load.Failures} failed, p50 {load.P50Ms:0.0} ms, p99 {load.P99Ms:0.0} ms, CPU {load.CpuMsPerRequest:0.00} ms and {load.AllocatedKbPerRequest:0} KB allocated each, {load.Gen2Collections} gen2 GCs)"));
+            $"  ({load.Requests:N0} requests, {load.Failures} failed, p50 {load.P50Ms:0.0} ms, p99 {load.P99Ms:0.0} ms, CPU {load.CpuMsPerRequest:0.00} ms and {load.AllocatedKbPerRequest:0} KB allocated each, {load.Gen2Collections} gen2 GCs, {load.MethodsJitted:N0} methods JIT-compiled)"));
 
     public static bool Failed(string what, HttpStatusCode status, string body)
     {

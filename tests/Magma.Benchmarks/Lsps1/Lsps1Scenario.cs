@@ -31,9 +31,8 @@ public sealed class Lsps1Scenario : IBenchmarkScenario
             await using var host = await BenchmarkHost.Start(data);
             using var http = host.Client(Clients * 2);
             var orders = new ConcurrentBag<string>();
-            // Long enough for tiered JIT to settle; a short warm-up measures the compiler, not the engine.
             Console.WriteLine("Warming up ...");
-            await LoadRunner.Run(Clients, TimeSpan.FromSeconds(5), _ => Create(http, orders));
+            await LoadRunner.Run(Clients, LoadRunner.WarmUp, _ => Create(http, orders));
 
             var create = await LoadRunner.Run(Clients, duration, _ => Create(http, orders));
             Console.WriteLine(LoadReport.Line("create_order", create.PerSecond, create));

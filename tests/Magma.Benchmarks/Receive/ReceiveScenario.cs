@@ -35,7 +35,7 @@ public sealed class ReceiveScenario : IBenchmarkScenario
                 using var http = host.Client(Clients * 2);
                 http.DefaultRequestHeaders.Add("X-Api-Key", key);
                 Console.WriteLine("Warming up ...");
-                await LoadRunner.Run(Clients, TimeSpan.FromSeconds(5), i => CreateInvoice(http, i));
+                await LoadRunner.Run(Clients, LoadRunner.WarmUp, i => CreateInvoice(http, i));
                 receive = await LoadRunner.Run(Clients, TimeSpan.FromSeconds(seconds), i => CreateInvoice(http, i));
                 Console.WriteLine(LoadReport.Line("POST /api/v1/payments (receive)", receive.PerSecond, receive));
             }
