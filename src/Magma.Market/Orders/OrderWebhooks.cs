@@ -25,6 +25,7 @@ public sealed class OrderWebhooks(MarketPlatform platform, WebhookSignal signal)
         var accounts = new[] { order.BuyerAccountId, order.SellerAccountId }.OfType<string>().Distinct().ToList();
         var endpoints = await WebhookOutbox.Endpoints(db, AccountEndpoints, order.BuyerAccountId, order.SellerAccountId);
         var environmentId = platform.EnvironmentId;
+        var queued = false;
         foreach (var accountId in accounts)
         {
             var mine = endpoints.Where(e => e.AccountId == accountId && WebhookOutbox.Accepts(e.EventFilters, EventType)).ToList();
@@ -39,8 +40,11 @@ public sealed class OrderWebhooks(MarketPlatform platform, WebhookSignal signal)
             });
             foreach (var endpoint in mine)
                 db.WebhookDeliveries.Add(WebhookOutbox.NewDelivery(eventId, endpoint.Id, endpoint.Url, body: null, now));
+            queued = true;
         }
-        SqliteDatabase.AfterCommit(signal.Notify);
+        // Most orders have no subscribed endpoint; only wake the delivery worker when there is something to deliver.
+        if (queued)
+            SqliteDatabase.AfterCommit(signal.Notify);
     }
 
     private static string Payload(string id, Order order, OrderStatus? from, string accountId, DateTime now) => new JsonObject

@@ -32,16 +32,25 @@ public sealed class WebhookOutbox(AssetCatalog assets, WebhookSignal signal)
             Payload = PaymentEventPayload.Build(tx, environmentType, asset, eventType), CreatedAt = now,
         });
 
+        var deliveries = 0;
         foreach (var endpoint in await Endpoints(db, EnvironmentEndpoints, tx.EnvironmentId))
         {
             if (Accepts(endpoint.EventFilters, eventType))
+            {
                 db.WebhookDeliveries.Add(NewDelivery(id, endpoint.Id, endpoint.Url, body: null, now));
+                deliveries++;
+            }
         }
 
         if (tx.WebhookUrl is not null && eventType == PaymentEventTypes.Completed && tx.Direction == TransactionDirection.Receive)
+        {
             db.WebhookDeliveries.Add(NewDelivery(id, endpointId: null, tx.WebhookUrl, LnbitsPaymentJson.Serialize(tx, asset), now));
+            deliveries++;
+        }
 
-        SqliteDatabase.AfterCommit(signal.Notify);
+        // An event nobody subscribed to is only kept for the event log; waking the worker for it would cost it a query.
+        if (deliveries > 0)
+            SqliteDatabase.AfterCommit(signal.Notify);
     }
 
     /// <summary>Endpoints as a write unit sees them: id, url, filters and owning account, by a prepared statement.</summary>

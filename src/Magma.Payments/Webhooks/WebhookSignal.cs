@@ -24,5 +24,6 @@ public sealed class WebhookSignal
         }
     }
 
-    public Task Wait(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+    /// <summary>True if a notification woke it, false if the timeout passed first.</summary>
+    public Task<bool> Wait(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
 }
