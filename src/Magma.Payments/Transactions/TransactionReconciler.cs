@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Magma.Lightning;
 using Magma.Lightning.Storage;
 using Magma.Payments.Data;
@@ -39,7 +40,7 @@ public sealed class TransactionReconciler(
     private async Task ExpireReceives(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var (tx, type) in await Pending(TransactionDirection.Receive, t => t.Stage == TransactionStage.Open && t.ExpiresAt <= now && t.HeldAt == null))
+        foreach (var (tx, type) in await Pending(TransactionDirection.Receive, ExpiredReceives(now)))
         {
             var node = nodes.For(type);
             var invoice = await node.LookupInvoice(tx.PaymentHash!, cancellationToken);
@@ -63,7 +64,7 @@ public sealed class TransactionReconciler(
     private async Task FinishAbandonedReservations(CancellationToken cancellationToken)
     {
         var abandoned = time.GetUtcNow().UtcDateTime - AbandonedReservation;
-        foreach (var (tx, type) in await Pending(TransactionDirection.Receive, t => t.Stage == TransactionStage.Reserved && t.UpdatedAt <= abandoned))
+        foreach (var (tx, type) in await Pending(TransactionDirection.Receive, AbandonedReservations(abandoned)))
         {
             try
             {
@@ -87,8 +88,10 @@ public sealed class TransactionReconciler(
     private async Task FollowSends(CancellationToken cancellationToken)
     {
         var stale = time.GetUtcNow().UtcDateTime - Grace;
-        foreach (var (tx, type) in await Pending(TransactionDirection.Send,
-            t => (t.Stage == TransactionStage.Dispatched || t.Stage == TransactionStage.Open || t.Stage == TransactionStage.Internal) && t.UpdatedAt <= stale))
+        // One query per stage: SQLite seeks (stage, direction, age) for one stage, but for an IN of three it would
+        // rather walk every pending row, open invoices included.
+        foreach (var stage in InFlightSendStages)
+        foreach (var (tx, type) in await Pending(TransactionDirection.Send, SendsToFollow(stage, stale)))
         {
             try
             {
@@ -118,18 +121,40 @@ public sealed class TransactionReconciler(
         }
     }
 
+    internal static Expression<Func<PaymentTransaction, bool>> ExpiredReceives(DateTime now) =>
+        t => t.Stage == TransactionStage.Open && t.ExpiresAt <= now && t.HeldAt == null;
+
+    internal static Expression<Func<PaymentTransaction, bool>> AbandonedReservations(DateTime before) =>
+        t => t.Stage == TransactionStage.Reserved && t.UpdatedAt <= before;
+
+    internal static readonly TransactionStage[] InFlightSendStages = [TransactionStage.Dispatched, TransactionStage.Open, TransactionStage.Internal];
+
+    internal static Expression<Func<PaymentTransaction, bool>> SendsToFollow(TransactionStage stage, DateTime before) =>
+        t => t.Stage == stage && t.UpdatedAt <= before;
+
     private async Task<List<(PaymentTransaction Tx, EnvironmentType Type)>> Pending(
-        TransactionDirection direction, System.Linq.Expressions.Expression<Func<PaymentTransaction, bool>> condition, EnvironmentType? type = null, int limit = BatchSize)
+        TransactionDirection direction, Expression<Func<PaymentTransaction, bool>> condition, EnvironmentType? type = null, int limit = BatchSize)
     {
         await using var db = database.Read<PaymentsDbContext>();
-        var rows = await db.Transactions
+        var rows = await PendingQuery(db, direction, condition, type, limit).ToListAsync();
+        return rows.Where(r => r.Type == EnvironmentType.Sandbox || nodes.LiveAvailable).Select(r => (r.Tx, r.Type)).ToList();
+    }
+
+    /// <summary>Runs every second: each condition must reach its rows through an index, never by walking all pending rows.</summary>
+    internal static IQueryable<PendingRow> PendingQuery(PaymentsDbContext db, TransactionDirection direction,
+        Expression<Func<PaymentTransaction, bool>> condition, EnvironmentType? type = null, int limit = BatchSize) =>
+        db.Transactions
             .Where(t => t.Status == TransactionStatus.Pending && t.Direction == direction)
             .Where(condition)
-            .Join(db.Environments, t => t.EnvironmentId, e => e.Id, (t, e) => new { Tx = t, e.Type })
+            .Join(db.Environments, t => t.EnvironmentId, e => e.Id, (t, e) => new PendingRow { Tx = t, Type = e.Type })
             .Where(x => type == null || x.Type == type)
-            .Take(limit)
-            .ToListAsync();
-        return rows.Where(r => r.Type == EnvironmentType.Sandbox || nodes.LiveAvailable).Select(r => (r.Tx, r.Type)).ToList();
+            .Take(limit);
+
+    // Initialised members, not a constructor: EF can only filter on what it can see being assigned.
+    internal sealed class PendingRow
+    {
+        public required PaymentTransaction Tx { get; init; }
+        public required EnvironmentType Type { get; init; }
     }
 
     private static LightningInvoice Canceled(PaymentTransaction tx) =>
