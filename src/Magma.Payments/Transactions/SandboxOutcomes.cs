@@ -26,11 +26,7 @@ public sealed class SandboxOutcomes(
         var now = time.GetUtcNow().UtcDateTime;
         List<PaymentTransaction> due;
         await using (var db = database.Read<PaymentsDbContext>())
-            due = await db.Transactions
-                .Where(t => t.Stage == TransactionStage.SandboxScheduled && t.SandboxDueAt <= now)
-                .OrderBy(t => t.SandboxDueAt)
-                .Take(limit)
-                .ToListAsync();
+            due = await DueQuery(db, now, limit).ToListAsync();
         foreach (var tx in due)
         {
             try
@@ -48,6 +44,13 @@ public sealed class SandboxOutcomes(
         }
         return due.Count;
     }
+
+    /// <summary>Runs every second; the stage is a literal so SQLite can use the partial index on due sandbox rows.</summary>
+    internal static IQueryable<PaymentTransaction> DueQuery(PaymentsDbContext db, DateTime now, int limit) =>
+        db.Transactions
+            .Where(t => t.Stage == TransactionStage.SandboxScheduled && t.SandboxDueAt <= now)
+            .OrderBy(t => t.SandboxDueAt)
+            .Take(limit);
 
     private async Task Run(PaymentTransaction tx, DateTime now)
     {

@@ -1,7 +1,7 @@
 namespace Magma.Payments.Webhooks;
 
 /// <summary>
-/// Wakes the delivery worker as soon as a unit that wrote outbox rows has committed, so delivery latency does
+/// Wakes the delivery worker as soon as a unit that queued deliveries has committed, so delivery latency does
 /// not wait for the retry sweep. Several notifications before the worker looks collapse into one wake-up.
 /// </summary>
 public sealed class WebhookSignal
@@ -10,8 +10,8 @@ public sealed class WebhookSignal
 
     public void Notify()
     {
-        // Nearly every commit notifies, so an already-signalled semaphore is the common case: skip it without paying
-        // for the exception Release throws when full. Two racing notifiers can still both get past the check.
+        // Under load the worker is often already signalled: skip it without paying for the exception Release throws
+        // when full. Two racing notifiers can still both get past the check.
         if (_wake.CurrentCount > 0)
             return;
         try

@@ -44,6 +44,18 @@ public sealed class ReconcilerQueryPlanTests : PaymentsHarness
         Assert.EndsWith(" USING INDEX " + seek, transactions);
     }
 
+    [Fact]
+    public async Task DueSandboxBehavioursAreReadInDueOrderFromTheirOwnIndex()
+    {
+        await using var db = Database.Read<PaymentsDbContext>();
+
+        var plan = await Plan(SandboxOutcomes.DueQuery(db, Now, 200).ToQueryString());
+
+        var transactions = Assert.Single(plan, step => step.Contains(" t USING ", StringComparison.Ordinal));
+        Assert.EndsWith(" USING INDEX ix_transactions_sandbox_due (stage=? AND sandbox_due_at<?)", transactions);
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
     /// <summary>SQLite's plan for EF's SQL; EF prints its parameters as <c>.param set</c> lines, left unbound here.</summary>
     private async Task<List<string>> Plan(string efSql)
     {
