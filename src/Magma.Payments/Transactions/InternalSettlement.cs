@@ -14,8 +14,8 @@ public enum InternalClaim
     NotHere,
     /// <summary>Both sides are claimed for internal settlement.</summary>
     Claimed,
-    /// <summary>A wallet on this node issued it, but it can no longer be paid: the send fails.</summary>
-    NotPayable,
+    /// <summary>A wallet on this node issued it, but it can no longer be paid: the send is now failed with the reason.</summary>
+    Failed,
 }
 
 /// <summary>
@@ -47,13 +47,14 @@ public sealed class InternalSettlement(
     /// <summary>
     /// Claims the receive that issued the send's invoice, if this node has one open. <see cref="InternalClaim.Claimed"/>
     /// means the send is now INTERNAL and <see cref="Finish"/> must follow once the unit has committed;
-    /// <see cref="InternalClaim.NotPayable"/> means the invoice is this node's but can no longer be paid (paid,
-    /// being paid, expired or cancelled), with the error the send fails with.
+    /// <see cref="InternalClaim.Failed"/> means the invoice is this node's but can no longer be paid (paid, being
+    /// paid, expired or cancelled), so the send has been failed with that reason rather than sent to the node as a
+    /// self-payment.
     /// </summary>
-    public async Task<(InternalClaim Claim, string? Error)> TryClaim(PaymentsDbContext db, PaymentTransaction send, PaymentsEnvironment environment, DateTime now)
+    public async Task<InternalClaim> TryClaim(PaymentsDbContext db, PaymentTransaction send, PaymentsEnvironment environment, DateTime now)
     {
         if (send.Status != TransactionStatus.Pending)
-            return (InternalClaim.NotHere, null);
+            return InternalClaim.NotHere;
         var candidates = await db.Transactions
             .Where(t => t.PaymentHash == send.PaymentHash && t.Direction == TransactionDirection.Receive && !t.IsHold
                 && t.Stage != TransactionStage.Reserved)
@@ -63,14 +64,14 @@ public sealed class InternalSettlement(
         // would otherwise debit one amount and credit another.
         var receive = candidates.FirstOrDefault(t => string.Equals(t.PaymentRequest, send.PaymentRequest, StringComparison.OrdinalIgnoreCase));
         if (receive is null)
-            return (InternalClaim.NotHere, null);
+            return InternalClaim.NotHere;
         if (receive.Status == TransactionStatus.Completed || receive.Stage == TransactionStage.Internal)
-            return (InternalClaim.NotPayable, AlreadyPaidError);
+            return await Fail(db, send, AlreadyPaidError, now);
         // A sandbox receive still waiting for its scheduled behaviour is payable too: a real payment comes first, and
         // the behaviour then finds it claimed.
         if (receive.Status != TransactionStatus.Pending || receive.Stage is not (TransactionStage.Open or TransactionStage.SandboxScheduled)
             || receive.ExpiresAt <= now || receive.Preimage is null)
-            return (InternalClaim.NotPayable, NoLongerPayableError);
+            return await Fail(db, send, NoLongerPayableError, now);
 
         // Units run one at a time on the writer, so a second send for this receive finds it INTERNAL already.
         send.IsInternal = true;
@@ -79,7 +80,13 @@ public sealed class InternalSettlement(
         receive.IsInternal = true;
         receive.Stage = TransactionStage.Internal;
         receive.UpdatedAt = now;
-        return (InternalClaim.Claimed, null);
+        return InternalClaim.Claimed;
+    }
+
+    private async Task<InternalClaim> Fail(PaymentsDbContext db, PaymentTransaction send, string error, DateTime now)
+    {
+        await sends.Close(db, send, TransactionStatus.Failed, error, now);
+        return InternalClaim.Failed;
     }
 
     /// <summary>

@@ -93,13 +93,10 @@ public sealed class SandboxOutcomes(
                     var environment = await db.Environments.FirstAsync(e => e.Id == current.EnvironmentId);
                     switch (await internalSettlement.TryClaim(db, current, environment, now))
                     {
-                        case (InternalClaim.Claimed, _):
+                        case InternalClaim.Claimed:
                             paidInternally = environment;
                             break;
-                        case (InternalClaim.NotPayable, var error):
-                            await sends.Close(db, current, TransactionStatus.Failed, error, now);
-                            break;
-                        default:
+                        case InternalClaim.NotHere:
                             await sends.Complete(db, current, feeMsat: 0, preimage: null, now, "Payment sent (sandbox behavior: complete)");
                             break;
                     }

@@ -27,7 +27,6 @@ public sealed class SendService(
     LnurlPayResolver lightningAddresses,
     SendDispatcher dispatcher,
     InternalSettlement internalSettlement,
-    SendOutcomes sendOutcomes,
     TimeProvider time,
     IOptions<PaymentsOptions> options,
     ILogger<SendService> logger)
@@ -100,11 +99,10 @@ public sealed class SendService(
         var original = await IdempotencyGuard.Claim(database, tx, async db =>
         {
             await Ledger.Ledger.Reserve(db, tx, tx.Amount + ToWalletUnits(asset, feeReserveMsat), now);
-            if (tx.Stage != TransactionStage.Open)
-                return;
-            // An invoice of this node that can no longer be paid fails here, rather than as a self-payment on the node.
-            if (await internalSettlement.TryClaim(db, tx, environment, now) is (InternalClaim.NotPayable, var error))
-                await sendOutcomes.Close(db, tx, TransactionStatus.Failed, error, now);
+            // Claims an invoice of this node for internal settlement, or fails the send if that invoice can no longer
+            // be paid, rather than sending it to the node as a self-payment.
+            if (tx.Stage == TransactionStage.Open)
+                await internalSettlement.TryClaim(db, tx, environment, now);
         });
         if (original is not null)
             return original;

@@ -127,7 +127,7 @@ public sealed class TransactionReconciler(
     internal static Expression<Func<PaymentTransaction, bool>> AbandonedReservations(DateTime before) =>
         t => t.Stage == TransactionStage.Reserved && t.UpdatedAt <= before;
 
-    internal static readonly TransactionStage[] InFlightSendStages = [TransactionStage.Dispatched, TransactionStage.Open, TransactionStage.Internal];
+    private static readonly TransactionStage[] InFlightSendStages = [TransactionStage.Dispatched, TransactionStage.Open, TransactionStage.Internal];
 
     internal static Expression<Func<PaymentTransaction, bool>> SendsToFollow(TransactionStage stage, DateTime before) =>
         t => t.Stage == stage && t.UpdatedAt <= before;

@@ -32,24 +32,24 @@ public sealed class WebhookOutbox(AssetCatalog assets, WebhookSignal signal)
             Payload = PaymentEventPayload.Build(tx, environmentType, asset, eventType), CreatedAt = now,
         });
 
-        var deliveries = 0;
+        var queued = false;
         foreach (var endpoint in await Endpoints(db, EnvironmentEndpoints, tx.EnvironmentId))
         {
             if (Accepts(endpoint.EventFilters, eventType))
             {
                 db.WebhookDeliveries.Add(NewDelivery(id, endpoint.Id, endpoint.Url, body: null, now));
-                deliveries++;
+                queued = true;
             }
         }
 
         if (tx.WebhookUrl is not null && eventType == PaymentEventTypes.Completed && tx.Direction == TransactionDirection.Receive)
         {
             db.WebhookDeliveries.Add(NewDelivery(id, endpointId: null, tx.WebhookUrl, LnbitsPaymentJson.Serialize(tx, asset), now));
-            deliveries++;
+            queued = true;
         }
 
         // An event nobody subscribed to is only kept for the event log; waking the worker for it would cost it a query.
-        if (deliveries > 0)
+        if (queued)
             SqliteDatabase.AfterCommit(signal.Notify);
     }
 

@@ -80,10 +80,7 @@ public sealed class PayoutRecoveryTests : MarketHarness
     [Fact]
     public async Task FailedPayoutsAreRetriedWithABackoffNotOnEverySweep()
     {
-        var deal = await PaidAndOpened();
-        Clock.Advance(TimeSpan.FromHours(73));
-        await Simnet.Mine(3);
-        await Eventually(async () => (await Order(deal.OrderId)).PayoutAttempts == 1);
+        var deal = await FirstPayoutFailed();
         var first = await Order(deal.OrderId);
         Assert.Equal(Clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(30), first.PayoutRetryAt);
 
@@ -101,10 +98,7 @@ public sealed class PayoutRecoveryTests : MarketHarness
     [Fact]
     public async Task TheBuyerReadsAFailedPayoutInNeutralWordsWhileTheSellerAndOperatorsReadItsError()
     {
-        var deal = await PaidAndOpened();
-        Clock.Advance(TimeSpan.FromHours(73));
-        await Simnet.Mine(3);
-        await Eventually(async () => (await Order(deal.OrderId)).PayoutAttempts == 1);
+        var deal = await FirstPayoutFailed();
         var order = await Order(deal.OrderId);
         var queries = Get<OrderQueries>();
 
@@ -124,10 +118,7 @@ public sealed class PayoutRecoveryTests : MarketHarness
     [Fact]
     public async Task CloseToTheHtlcDeadlineAFailedPayoutIsRetriedOnEverySweep()
     {
-        var deal = await PaidAndOpened();
-        Clock.Advance(TimeSpan.FromHours(73));
-        await Simnet.Mine(3);
-        await Eventually(async () => (await Order(deal.OrderId)).PayoutAttempts == 1);
+        var deal = await FirstPayoutFailed();
         await Sweep();
         Assert.Equal(1, (await Order(deal.OrderId)).PayoutAttempts);
 
@@ -149,6 +140,16 @@ public sealed class PayoutRecoveryTests : MarketHarness
         await Accept(deal);
         await PayFromWallet(deal.OrderId);
         await OpenAndReport(deal);
+        return deal;
+    }
+
+    /// <summary>An opened channel whose seller invoice expired first, so the first payout attempt has failed.</summary>
+    private async Task<Deal> FirstPayoutFailed()
+    {
+        var deal = await PaidAndOpened();
+        Clock.Advance(TimeSpan.FromHours(73));
+        await Simnet.Mine(3);
+        await Eventually(async () => (await Order(deal.OrderId)).PayoutAttempts == 1);
         return deal;
     }
 
