@@ -153,11 +153,17 @@ public sealed partial class SimnetNetwork
         changes.Invoices.Add(invoice);
     }
 
-    /// <summary>Counts settlements still unsaved in this unit too, so two settles in one unit get distinct indexes.</summary>
-    private static long NextSettleIndex(SimnetDbContext db, string node) =>
+    /// <summary>
+    /// Counts settlements still unsaved in this unit too, so two settles in one unit get distinct indexes. The
+    /// literal "> 0" lets SQLite read the partial index that only settled invoices enter.
+    /// </summary>
+    internal static long NextSettleIndex(SimnetDbContext db, string node) =>
         Math.Max(
-            db.Invoices.Where(i => i.NodePubkey == node).Max(i => (long?)i.SettleIndex) ?? 0,
+            SettledIndexes(db, node).Max(i => (long?)i.SettleIndex) ?? 0,
             db.ChangeTracker.Entries<SimInvoice>().Select(e => e.Entity).Where(i => i.NodePubkey == node).Max(i => (long?)i.SettleIndex) ?? 0) + 1;
+
+    internal static IQueryable<SimInvoice> SettledIndexes(SimnetDbContext db, string node) =>
+        db.Invoices.Where(i => i.NodePubkey == node && i.SettleIndex > 0);
 
     private async Task<IReadOnlyList<IReadOnlyList<RouteHintHop>>> PrivateRouteHints(string node)
     {

@@ -87,11 +87,14 @@ public sealed partial class SimnetNetwork
 
     private async Task ExpireHeldHtlcs(SimnetDbContext db, int height, SimnetChanges changes)
     {
-        var expiring = await db.Invoices.Where(i => i.State == InvoiceState.Accepted && i.HtlcExpiryHeight <= height).ToListAsync();
+        var expiring = await HeldHtlcsExpiringBy(db, height).ToListAsync();
         foreach (var invoice in expiring)
         {
             MarkCanceled(invoice, changes);
             await ResolveIncomingPayments(db, invoice, changes);
         }
     }
+
+    internal static IQueryable<SimInvoice> HeldHtlcsExpiringBy(SimnetDbContext db, int height) =>
+        db.Invoices.Where(i => i.State == InvoiceState.Accepted && i.HtlcExpiryHeight <= height);
 }

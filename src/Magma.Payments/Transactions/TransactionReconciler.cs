@@ -129,8 +129,10 @@ public sealed class TransactionReconciler(
 
     private static readonly TransactionStage[] InFlightSendStages = [TransactionStage.Dispatched, TransactionStage.Open, TransactionStage.Internal];
 
+    // Direction as a literal, not only PendingQuery's parameter: the stage index holds sends and reservations only,
+    // and SQLite uses a partial index only when the query's own text implies its condition.
     internal static Expression<Func<PaymentTransaction, bool>> SendsToFollow(TransactionStage stage, DateTime before) =>
-        t => t.Stage == stage && t.UpdatedAt <= before;
+        t => t.Direction == TransactionDirection.Send && t.Stage == stage && t.UpdatedAt <= before;
 
     private async Task<List<(PaymentTransaction Tx, EnvironmentType Type)>> Pending(
         TransactionDirection direction, Expression<Func<PaymentTransaction, bool>> condition, EnvironmentType? type = null, int limit = BatchSize)

@@ -1,6 +1,6 @@
 using Magma.Payments.Data;
 using Magma.Payments.Transactions;
-using Microsoft.Data.Sqlite;
+using Magma.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Payments.Tests.Transactions;
@@ -56,17 +56,5 @@ public sealed class ReconcilerQueryPlanTests : PaymentsHarness
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
-    /// <summary>SQLite's plan for EF's SQL; EF prints its parameters as <c>.param set</c> lines, left unbound here.</summary>
-    private async Task<List<string>> Plan(string efSql)
-    {
-        var sql = string.Join('\n', efSql.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
-        await using var connection = await Database.OpenReadConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        var steps = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            steps.Add(reader.GetString(3));
-        return steps;
-    }
+    private Task<List<string>> Plan(string efSql) => QueryPlans.Of(Database, efSql);
 }
