@@ -60,6 +60,19 @@ public sealed partial class SweepQueryPlanTests : MarketHarness
         Assert.True(scans.Count == 0, "Full scans of growing tables:\n" + string.Join("\n", scans));
     }
 
+    [Fact]
+    public async Task DeadlineSweepsSeekTheIndexesThatHoldOnlyOrdersWithThatDeadline()
+    {
+        var queries = await Captured(() => Get<DeadlineEnforcer>().Sweep());
+
+        var steps = new List<string>();
+        foreach (var query in queries)
+            steps.AddRange(await Plan(query));
+        // Partial indexes (deadline IS NOT NULL): SQLite only picks them because each query compares that deadline.
+        foreach (var index in new[] { "ix_orders_approval_due", "ix_orders_payment_due", "ix_orders_open_due", "ix_orders_htlc_due" })
+            Assert.Contains(steps, step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.Contains($" USING INDEX {index} (status=? AND ", StringComparison.Ordinal));
+    }
+
     private sealed record CapturedQuery(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
 
     /// <summary>The SELECTs EF sends on this test's database while <paramref name="work"/> runs.</summary>
