@@ -30,6 +30,10 @@ public static class UnitStatements
         return await reader.ReadAsync();
     }
 
+    /// <summary>An UPDATE or DELETE through a prepared statement; the number of rows it changed.</summary>
+    public static Task<int> ExecuteAsync(this DbContext db, string sql, params object?[] args) =>
+        Command(db, sql, args).ExecuteNonQueryAsync();
+
     private static SqliteCommand Command(DbContext db, string sql, object?[] args)
     {
         var transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
