@@ -31,6 +31,7 @@ public static class MagmaServices
             ConnectionString = configuration.GetConnectionString("Magma") ?? DefaultConnectionString,
             Synchronous = configuration["Storage:Synchronous"] ?? "FULL",
             MaxBatchSize = configuration.GetValue("Storage:MaxBatchSize", 256),
+            CheckpointPages = configuration.GetValue("Storage:CheckpointPages", 1000),
         });
         services.AddSingleton<SqliteDatabase>();
 

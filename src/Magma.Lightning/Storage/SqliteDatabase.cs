@@ -17,6 +17,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
     private readonly Channel<WriteUnit> _queue = Channel.CreateUnbounded<WriteUnit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _writer;
     private readonly UnitSavepoints _savepoints;
+    private readonly WalCheckpointer? _checkpointer;
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -36,8 +37,9 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
 
         _writer = new SqliteConnection(WriteConnectionString);
         _writer.Open();
-        Execute(_writer, "PRAGMA journal_mode=WAL;");
-        Execute(_writer, $"PRAGMA synchronous={ValidSynchronous(options.Synchronous)};");
+        var journal = Scalar(_writer, "PRAGMA journal_mode=WAL;");
+        var synchronous = ValidSynchronous(options.Synchronous);
+        Execute(_writer, $"PRAGMA synchronous={synchronous};");
         Execute(_writer, "PRAGMA busy_timeout=10000;");
         // Every write goes through this one connection: keep the hot pages (indexes on statuses and deadlines) in
         // its cache instead of SQLite's 2 MB default, and read the file through a memory map rather than read(2).
@@ -45,6 +47,9 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         Execute(_writer, "PRAGMA mmap_size=268435456;");
         Execute(_writer, "PRAGMA temp_store=MEMORY;");
         _savepoints = new UnitSavepoints(_writer);
+        // An in-memory database has no WAL to copy back.
+        if (string.Equals(journal, "wal", StringComparison.OrdinalIgnoreCase))
+            _checkpointer = new WalCheckpointer(_writer, WriteConnectionString, synchronous, options.CheckpointPages, _logger);
         _writerLoop = Task.Run(RunWriter);
     }
 
@@ -128,6 +133,8 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         }
         foreach (var unit in batch)
             unit.Complete(batchFailure);
+        // After the acknowledgements: a checkpoint the writer must finish itself delays the next batch, not this one.
+        _checkpointer?.Committed();
     }
 
     public async ValueTask DisposeAsync()
@@ -136,6 +143,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         await _writerLoop;
         _stopping.Cancel();
         _preparedReads.Dispose();
+        _checkpointer?.Dispose();
         _savepoints.Dispose();
         _writer.Dispose();
         _stopping.Dispose();
@@ -148,6 +156,13 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         command.CommandText = sql;
         command.Transaction = transaction;
         command.ExecuteNonQuery();
+    }
+
+    private static string? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
     }
 
     private static string ValidSynchronous(string value) =>

@@ -16,4 +16,10 @@ public sealed class SqliteOptions
 
     /// <summary>Most units of work one commit may carry.</summary>
     public int MaxBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// WAL pages between two background checkpoints (SQLite's own automatic checkpoint default). The WAL is kept
+    /// to about four times this: see <c>WalCheckpointer</c>.
+    /// </summary>
+    public int CheckpointPages { get; set; } = 1000;
 }
