@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace Magma.Lightning.Storage;
 
@@ -14,7 +15,7 @@ namespace Magma.Lightning.Storage;
 /// SQLite parses each of them again; on the single writer that was most of what a unit cost. Updates and deletes,
 /// with their concurrency tokens, are left to EF, which sees the inserted rows as unchanged.
 /// </summary>
-internal sealed class PreparedInserts : SaveChangesInterceptor
+internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
 {
     private readonly Dictionary<IEntityType, RowInserter> _inserters = [];
     private readonly Dictionary<IEntityType, int> _depths = [];
@@ -37,7 +38,7 @@ internal sealed class PreparedInserts : SaveChangesInterceptor
             // Principals before dependents, as EF orders them: foreign keys are enforced on every statement.
             foreach (var entry in added.OrderBy(e => Depth(e.Metadata)))
             {
-                await Inserter(entry.Metadata).Insert(entry, transaction, cancellationToken);
+                Inserter(entry.Metadata).Insert(entry, transaction);
                 entry.State = EntityState.Unchanged;
             }
             return entries.Any(e => e.State is EntityState.Modified or EntityState.Deleted)
@@ -52,6 +53,14 @@ internal sealed class PreparedInserts : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         throw new InvalidOperationException("Write units save with SaveChangesAsync.");
+
+    /// <summary>Finalizes the statements; before the writer connection closes, which cannot close with them open.</summary>
+    public void Dispose()
+    {
+        foreach (var inserter in _inserters.Values)
+            inserter.Dispose();
+        _inserters.Clear();
+    }
 
     private RowInserter Inserter(IEntityType type)
     {
@@ -73,15 +82,18 @@ internal sealed class PreparedInserts : SaveChangesInterceptor
         return _depths[type] = depth;
     }
 
-    /// <summary>One entity type's INSERT: its columns, their type mappings (which apply the value converters), and the
-    /// store-generated key, if any, read back with RETURNING.</summary>
-    private sealed class RowInserter
+    /// <summary>
+    /// One entity type's INSERT as a statement prepared on the writer connection and bound by position: its columns,
+    /// their type mappings (which apply the value converters), and the store-generated key, if any, read back with
+    /// RETURNING.
+    /// </summary>
+    private sealed class RowInserter : IDisposable
     {
         private readonly IProperty[] _columns;
         private readonly RelationalTypeMapping[] _mappings;
         private readonly IProperty? _generatedKey;
         private readonly string _sql;
-        private SqliteCommand? _command;
+        private sqlite3_stmt? _statement;
 
         public RowInserter(IEntityType type)
         {
@@ -92,51 +104,54 @@ internal sealed class PreparedInserts : SaveChangesInterceptor
                 throw new NotSupportedException($"{type.DisplayName()} has a store-generated key that other tables reference; give it a client-side key.");
             _columns = type.GetProperties().Where(p => p != _generatedKey).ToArray();
             _mappings = _columns.Select(p => p.GetRelationalTypeMapping()).ToArray();
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var providerType = _mappings[i].Converter?.ProviderClrType ?? _columns[i].ClrType;
+                if (!RawValueBinder.Supports(providerType))
+                    throw new NotSupportedException($"{type.DisplayName()}.{_columns[i].Name} is stored as {providerType}, which write units cannot bind yet.");
+            }
             var names = string.Join(", ", _columns.Select(p => Quote(p.GetColumnName(table)!)));
-            var values = string.Join(", ", _columns.Select((_, i) => "$p" + i));
+            var values = string.Join(", ", _columns.Select((_, i) => "?" + (i + 1)));
             _sql = $"INSERT INTO {Quote(table.Name)} ({names}) VALUES ({values})"
                 + (_generatedKey is null ? "" : $" RETURNING {Quote(_generatedKey.GetColumnName(table)!)}");
         }
 
-        public async Task Insert(EntityEntry entry, SqliteTransaction transaction, CancellationToken cancellationToken)
+        public void Insert(EntityEntry entry, SqliteTransaction transaction)
         {
-            var command = _command ??= Prepare(transaction.Connection!);
-            command.Transaction = transaction;
+            var db = transaction.Connection!.Handle!;
+            var statement = _statement ??= Prepare(db);
             var values = entry.CurrentValues;
-            for (var i = 0; i < _columns.Length; i++)
+            var rc = raw.SQLITE_OK;
+            for (var i = 0; i < _columns.Length && rc == raw.SQLITE_OK; i++)
             {
                 var value = values[_columns[i]];
                 if (value is not null && _mappings[i].Converter is { } converter)
                     value = converter.ConvertToProvider(value);
-                command.Parameters[i].Value = value ?? DBNull.Value;
+                rc = RawValueBinder.Bind(statement, i + 1, value);
             }
-            try
+            if (rc == raw.SQLITE_OK)
+                rc = raw.sqlite3_step(statement);
+            if (rc == raw.SQLITE_ROW)
             {
-                if (_generatedKey is null)
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                else
-                    SetGeneratedKey(entry, await command.ExecuteScalarAsync(cancellationToken));
+                SetGeneratedKey(entry, raw.sqlite3_column_int64(statement, 0));
+                rc = raw.sqlite3_step(statement);
             }
-            catch (SqliteException ex)
-            {
-                // The shape EF gives a failed insert, so unique-index idempotency and error handling see no difference.
-                throw new DbUpdateException($"Inserting into {entry.Metadata.GetTableName()} failed: {ex.Message}", ex);
-            }
+            var failure = rc == raw.SQLITE_DONE ? null : new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
+            raw.sqlite3_reset(statement);
+            // The shape EF gives a failed insert, so unique-index idempotency and error handling see no difference.
+            if (failure is not null)
+                throw new DbUpdateException($"Inserting into {entry.Metadata.GetTableName()} failed: {failure.Message}", failure);
         }
 
-        private SqliteCommand Prepare(SqliteConnection connection)
+        public void Dispose() => _statement?.Dispose();
+
+        private sqlite3_stmt Prepare(sqlite3 db)
         {
-            var command = connection.CreateCommand();
-            command.CommandText = _sql;
-            for (var i = 0; i < _columns.Length; i++)
-            {
-                var parameter = (DbParameter)_mappings[i].CreateParameter(command, "$p" + i, null, _columns[i].IsNullable);
-                command.Parameters.Add(parameter);
-            }
-            return command;
+            var rc = raw.sqlite3_prepare_v2(db, _sql, out var statement);
+            return rc == raw.SQLITE_OK ? statement : throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
         }
 
-        private void SetGeneratedKey(EntityEntry entry, object? value)
+        private void SetGeneratedKey(EntityEntry entry, long value)
         {
             var key = entry.Property(_generatedKey!.Name);
             key.CurrentValue = Convert.ChangeType(value, Nullable.GetUnderlyingType(_generatedKey.ClrType) ?? _generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture);

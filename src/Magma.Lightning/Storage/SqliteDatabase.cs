@@ -144,6 +144,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         _stopping.Cancel();
         _preparedReads.Dispose();
         _checkpointer?.Dispose();
+        _preparedInserts.Dispose();
         _savepoints.Dispose();
         _writer.Dispose();
         _stopping.Dispose();
