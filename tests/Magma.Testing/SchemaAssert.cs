@@ -1,3 +1,4 @@
+using Magma.Lightning.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -6,7 +7,8 @@ namespace Magma.Testing;
 
 /// <summary>
 /// Compares an EF model with the schema the SQL migrations built: every mapped table and column exists with the same
-/// nullability, and no NOT NULL column lacks a property (an insert would fail).
+/// nullability, no NOT NULL column lacks a property (an insert would fail), and every column is stored as a type
+/// write units can bind (they bind inserted rows by position, not through Microsoft.Data.Sqlite).
 /// </summary>
 public static class SchemaAssert
 {
@@ -28,6 +30,9 @@ public static class SchemaAssert
             {
                 var column = property.GetColumnName(identifier)!;
                 mapped.Add(column);
+                var stored = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
+                if (!RawValueBinder.Supports(stored))
+                    problems.Add($"{table}.{column} is stored as {stored}, which write units cannot bind");
                 if (!columns.TryGetValue(column, out var notNull))
                     problems.Add($"{table}.{column} is missing");
                 else if (notNull == property.IsNullable && !property.IsPrimaryKey())

@@ -155,15 +155,15 @@ public sealed partial class SimnetNetwork
 
     /// <summary>
     /// Counts settlements still unsaved in this unit too, so two settles in one unit get distinct indexes. The
-    /// literal "> 0" lets SQLite read the partial index that only settled invoices enter.
+    /// literal "> 0" lets SQLite read the partial index that only settled invoices enter, from its end.
     /// </summary>
-    internal static long NextSettleIndex(SimnetDbContext db, string node) =>
+    private static long NextSettleIndex(SimnetDbContext db, string node) =>
         Math.Max(
-            SettledIndexes(db, node).Max(i => (long?)i.SettleIndex) ?? 0,
+            LastSettleIndex(db, node).FirstOrDefault(),
             db.ChangeTracker.Entries<SimInvoice>().Select(e => e.Entity).Where(i => i.NodePubkey == node).Max(i => (long?)i.SettleIndex) ?? 0) + 1;
 
-    internal static IQueryable<SimInvoice> SettledIndexes(SimnetDbContext db, string node) =>
-        db.Invoices.Where(i => i.NodePubkey == node && i.SettleIndex > 0);
+    internal static IQueryable<long> LastSettleIndex(SimnetDbContext db, string node) =>
+        db.Invoices.Where(i => i.NodePubkey == node && i.SettleIndex > 0).OrderByDescending(i => i.SettleIndex).Select(i => i.SettleIndex).Take(1);
 
     private async Task<IReadOnlyList<IReadOnlyList<RouteHintHop>>> PrivateRouteHints(string node)
     {

@@ -129,15 +129,24 @@ internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
                     value = converter.ConvertToProvider(value);
                 rc = RawValueBinder.Bind(statement, i + 1, value);
             }
-            if (rc == raw.SQLITE_OK)
-                rc = raw.sqlite3_step(statement);
-            if (rc == raw.SQLITE_ROW)
+            SqliteException? failure = null;
+            try
             {
-                SetGeneratedKey(entry, raw.sqlite3_column_int64(statement, 0));
-                rc = raw.sqlite3_step(statement);
+                if (rc == raw.SQLITE_OK)
+                    rc = raw.sqlite3_step(statement);
+                if (rc == raw.SQLITE_ROW)
+                {
+                    SetGeneratedKey(entry, raw.sqlite3_column_int64(statement, 0));
+                    rc = raw.sqlite3_step(statement);
+                }
+                if (rc != raw.SQLITE_DONE)
+                    failure = new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
             }
-            var failure = rc == raw.SQLITE_DONE ? null : new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
-            raw.sqlite3_reset(statement);
+            finally
+            {
+                // Always: a statement left running would keep the unit's savepoint from being released or undone.
+                raw.sqlite3_reset(statement);
+            }
             // The shape EF gives a failed insert, so unique-index idempotency and error handling see no difference.
             if (failure is not null)
                 throw new DbUpdateException($"Inserting into {entry.Metadata.GetTableName()} failed: {failure.Message}", failure);

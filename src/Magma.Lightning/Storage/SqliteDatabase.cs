@@ -47,9 +47,12 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         Execute(_writer, "PRAGMA mmap_size=268435456;");
         Execute(_writer, "PRAGMA temp_store=MEMORY;");
         _savepoints = new UnitSavepoints(_writer);
-        // An in-memory database has no WAL to copy back.
+        // Checkpoints run beside the writer, not in its commits (WalCheckpointer). An in-memory database has no WAL.
         if (string.Equals(journal, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            Execute(_writer, "PRAGMA wal_autocheckpoint=0;");
             _checkpointer = new WalCheckpointer(_writer, WriteConnectionString, synchronous, options.CheckpointPages, _logger);
+        }
         _writerLoop = Task.Run(RunWriter);
     }
 

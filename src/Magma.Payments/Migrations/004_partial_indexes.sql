@@ -8,6 +8,5 @@
 DROP INDEX IF EXISTS ix_transactions_stage;
 CREATE INDEX ix_transactions_stage ON transactions (stage, direction, updated_at) WHERE direction = 'Send' OR stage = 'Reserved';
 
--- Only marketplace account events carry an account.
+-- No query reads webhook events by account: event listings are per environment (account_id IS NULL).
 DROP INDEX IF EXISTS ix_webhook_events_account_created;
-CREATE INDEX ix_webhook_events_account_created ON webhook_events (account_id, created_at) WHERE account_id IS NOT NULL;
