@@ -21,7 +21,8 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _writerLoop;
+    private readonly Thread _writerThread;
+    private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private static readonly AsyncLocal<WriteUnit?> CurrentUnit = new();
 
     public SqliteDatabase(SqliteOptions options, ILogger<SqliteDatabase>? logger = null)
@@ -53,7 +54,11 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
             Execute(_writer, "PRAGMA wal_autocheckpoint=0;");
             _checkpointer = new WalCheckpointer(_writer, WriteConnectionString, synchronous, options.CheckpointPages, _logger);
         }
-        _writerLoop = Task.Run(RunWriter);
+        // The writer never stops working while there is load and blocks in every commit's fsync: a thread of its own,
+        // not a pool thread. On the pool, each time its queue ran dry its continuation waited behind every queued
+        // request continuation before it could take the next batch.
+        _writerThread = new Thread(RunWriter) { IsBackground = true, Name = "SQLite writer" };
+        _writerThread.Start();
     }
 
     public string WriteConnectionString { get; }
@@ -89,20 +94,34 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         return connection;
     }
 
-    private async Task RunWriter()
+    private void RunWriter()
     {
-        var batch = new List<WriteUnit>(_maxBatchSize);
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync(CancellationToken.None))
+        try
         {
-            while (batch.Count < _maxBatchSize && reader.TryRead(out var unit))
-                batch.Add(unit);
-            await CommitBatch(batch);
-            batch.Clear();
+            var batch = new List<WriteUnit>(_maxBatchSize);
+            var reader = _queue.Reader;
+            while (UnitsQueued(reader))
+            {
+                while (batch.Count < _maxBatchSize && reader.TryRead(out var unit))
+                    batch.Add(unit);
+                CommitBatch(batch);
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            _writerStopped.SetResult();
         }
     }
 
-    private async Task CommitBatch(List<WriteUnit> batch)
+    // Blocks the writer's own thread until a unit is queued; false once the queue is closed and empty.
+    private static bool UnitsQueued(ChannelReader<WriteUnit> reader)
+    {
+        var queued = reader.WaitToReadAsync(CancellationToken.None);
+        return queued.IsCompleted ? queued.Result : queued.AsTask().GetAwaiter().GetResult();
+    }
+
+    private void CommitBatch(List<WriteUnit> batch)
     {
         Exception? batchFailure = null;
         try
@@ -114,7 +133,9 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
                 CurrentUnit.Value = batch[i];
                 try
                 {
-                    await batch[i].Execute(_writer, transaction, _stopping.Token);
+                    // Units only touch the database, which completes synchronously; should one await something else,
+                    // the writer waits for it, as it must before the next unit.
+                    batch[i].Execute(_writer, transaction, _stopping.Token).GetAwaiter().GetResult();
                     _savepoints.Release(transaction);
                 }
                 catch (Exception)
@@ -143,7 +164,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writerLoop;
+        await _writerStopped.Task;
         _stopping.Cancel();
         _preparedReads.Dispose();
         _checkpointer?.Dispose();
