@@ -156,7 +156,17 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
             batchFailure = ex;
         }
         foreach (var unit in batch)
-            unit.Complete(batchFailure);
+        {
+            try
+            {
+                unit.Complete(batchFailure);
+            }
+            catch (Exception ex)
+            {
+                // An announcement that throws must not stop the writer thread, and with it every later write.
+                _logger.LogError(ex, "An after-commit action failed; the unit itself committed");
+            }
+        }
         // After the acknowledgements: a checkpoint the writer must finish itself delays the next batch, not this one.
         _checkpointer?.Committed();
     }

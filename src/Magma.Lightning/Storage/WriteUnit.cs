@@ -9,13 +9,28 @@ internal abstract class WriteUnit
 
     public void AddAfterCommit(Action action) => (_afterCommit ??= []).Add(action);
 
-    /// <summary>Runs the unit's after-commit actions; only called when the unit succeeded and its batch committed.</summary>
+    /// <summary>
+    /// Runs the unit's after-commit actions; only called when the unit succeeded and its batch committed. Each one
+    /// runs even if another throws; their failures are thrown together afterwards.
+    /// </summary>
     protected void RunAfterCommit()
     {
         if (_afterCommit is null)
             return;
+        List<Exception>? failures = null;
         foreach (var action in _afterCommit)
-            action();
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                (failures ??= []).Add(ex);
+            }
+        }
+        if (failures is not null)
+            throw new AggregateException("After-commit actions failed.", failures);
     }
 
     public abstract Task Execute(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken);
@@ -53,8 +68,15 @@ internal sealed class WriteUnit<T>(Func<SqliteConnection, SqliteTransaction, Tas
             _completion.TrySetException(batchFailure);
         else
         {
-            RunAfterCommit();
-            _completion.TrySetResult(_result!);
+            try
+            {
+                RunAfterCommit();
+            }
+            finally
+            {
+                // The unit committed whatever an announcement did: its caller gets its result.
+                _completion.TrySetResult(_result!);
+            }
         }
     }
 }

@@ -70,6 +70,24 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAfterCommitActionThatThrowsNeitherHidesTheCommitNorStopsTheWriter()
+    {
+        var announced = new List<string>();
+
+        var written = await _database.Write(async (c, t) =>
+        {
+            SqliteDatabase.AfterCommit(() => throw new InvalidOperationException("announcement failed"));
+            SqliteDatabase.AfterCommit(() => announced.Add("second"));
+            return await Exec(c, t, "INSERT INTO items (name) VALUES ('announced badly')");
+        }).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, written);
+        Assert.Equal(["second"], announced);
+        Assert.Equal(1, await _database.Write((c, t) => Exec(c, t, "INSERT INTO items (name) VALUES ('next')")).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(2, await Count());
+    }
+
+    [Fact]
     public async Task ReadConnectionsRefuseToWrite()
     {
         await using var connection = await _database.OpenReadConnection();
