@@ -30,9 +30,8 @@ public static class SchemaAssert
             {
                 var column = property.GetColumnName(identifier)!;
                 mapped.Add(column);
-                var stored = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
-                if (!RawValueBinder.Supports(stored))
-                    problems.Add($"{table}.{column} is stored as {stored}, which write units cannot bind");
+                if (!RawValueBinder.Supports(property))
+                    problems.Add($"{table}.{column} is stored as {RawValueBinder.StoredType(property)}, which write units cannot bind");
                 if (!columns.TryGetValue(column, out var notNull))
                     problems.Add($"{table}.{column} is missing");
                 else if (notNull == property.IsNullable && !property.IsPrimaryKey())

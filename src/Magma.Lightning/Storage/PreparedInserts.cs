@@ -104,12 +104,8 @@ internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
                 throw new NotSupportedException($"{type.DisplayName()} has a store-generated key that other tables reference; give it a client-side key.");
             _columns = type.GetProperties().Where(p => p != _generatedKey).ToArray();
             _mappings = _columns.Select(p => p.GetRelationalTypeMapping()).ToArray();
-            for (var i = 0; i < _columns.Length; i++)
-            {
-                var providerType = _mappings[i].Converter?.ProviderClrType ?? _columns[i].ClrType;
-                if (!RawValueBinder.Supports(providerType))
-                    throw new NotSupportedException($"{type.DisplayName()}.{_columns[i].Name} is stored as {providerType}, which write units cannot bind yet.");
-            }
+            if (_columns.FirstOrDefault(c => !RawValueBinder.Supports(c)) is { } unbindable)
+                throw new NotSupportedException($"{type.DisplayName()}.{unbindable.Name} is stored as {RawValueBinder.StoredType(unbindable)}, which write units cannot bind yet.");
             var names = string.Join(", ", _columns.Select(p => Quote(p.GetColumnName(table)!)));
             var values = string.Join(", ", _columns.Select((_, i) => "?" + (i + 1)));
             _sql = $"INSERT INTO {Quote(table.Name)} ({names}) VALUES ({values})"

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using SQLitePCL;
 
 namespace Magma.Lightning.Storage;
@@ -13,6 +15,11 @@ internal static class RawValueBinder
 {
     // Microsoft.Data.Sqlite's text form of a DateTime, which EF's SQLite provider also reads and compares.
     private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+
+    /// <summary>Whether a model property's stored type (after its value converter) can be bound here.</summary>
+    public static bool Supports(IProperty property) => Supports(StoredType(property));
+
+    public static Type StoredType(IProperty property) => property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
 
     public static bool Supports(Type providerType) =>
         (Nullable.GetUnderlyingType(providerType) ?? providerType) is var type

@@ -13,7 +13,7 @@ namespace Magma.Market.Orders;
 /// webhook outbox for the buyer's and the seller's endpoints, in the unit that changed the order, and delivered
 /// and signed by the same worker as payment events.
 /// </summary>
-public sealed class OrderWebhooks(MarketPlatform platform, WebhookSignal signal)
+public sealed class OrderWebhooks(MarketPlatform platform, WebhookOutbox outbox)
 {
     public const string EventType = "order.status_changed";
 
@@ -25,7 +25,6 @@ public sealed class OrderWebhooks(MarketPlatform platform, WebhookSignal signal)
         var accounts = new[] { order.BuyerAccountId, order.SellerAccountId }.OfType<string>().Distinct().ToList();
         var endpoints = await WebhookOutbox.Endpoints(db, AccountEndpoints, order.BuyerAccountId, order.SellerAccountId);
         var environmentId = platform.EnvironmentId;
-        var queued = false;
         foreach (var accountId in accounts)
         {
             var mine = endpoints.Where(e => e.AccountId == accountId && WebhookOutbox.Accepts(e.EventFilters, EventType)).ToList();
@@ -39,12 +38,8 @@ public sealed class OrderWebhooks(MarketPlatform platform, WebhookSignal signal)
                 Payload = Payload(envelopeId, order, from, accountId, now),
             });
             foreach (var endpoint in mine)
-                db.WebhookDeliveries.Add(WebhookOutbox.NewDelivery(eventId, endpoint.Id, endpoint.Url, body: null, now));
-            queued = true;
+                outbox.Queue(db, eventId, endpoint.Id, endpoint.Url, body: null, now);
         }
-        // Most orders have no subscribed endpoint; only wake the delivery worker when there is something to deliver.
-        if (queued)
-            SqliteDatabase.AfterCommit(signal.Notify);
     }
 
     private static string Payload(string id, Order order, OrderStatus? from, string accountId, DateTime now) => new JsonObject

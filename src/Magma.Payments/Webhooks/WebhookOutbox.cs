@@ -32,25 +32,24 @@ public sealed class WebhookOutbox(AssetCatalog assets, WebhookSignal signal)
             Payload = PaymentEventPayload.Build(tx, environmentType, asset, eventType), CreatedAt = now,
         });
 
-        var queued = false;
         foreach (var endpoint in await Endpoints(db, EnvironmentEndpoints, tx.EnvironmentId))
         {
             if (Accepts(endpoint.EventFilters, eventType))
-            {
-                db.WebhookDeliveries.Add(NewDelivery(id, endpoint.Id, endpoint.Url, body: null, now));
-                queued = true;
-            }
+                Queue(db, id, endpoint.Id, endpoint.Url, body: null, now);
         }
 
         if (tx.WebhookUrl is not null && eventType == PaymentEventTypes.Completed && tx.Direction == TransactionDirection.Receive)
-        {
-            db.WebhookDeliveries.Add(NewDelivery(id, endpointId: null, tx.WebhookUrl, LnbitsPaymentJson.Serialize(tx, asset), now));
-            queued = true;
-        }
+            Queue(db, id, endpointId: null, tx.WebhookUrl, LnbitsPaymentJson.Serialize(tx, asset), now);
+    }
 
-        // An event nobody subscribed to is only kept for the event log; waking the worker for it would cost it a query.
-        if (queued)
-            SqliteDatabase.AfterCommit(signal.Notify);
+    /// <summary>
+    /// Adds a first delivery attempt in the caller's unit and wakes the delivery worker once it commits. An event
+    /// nobody subscribed to queues nothing, so it is only kept for the event log and costs the worker no query.
+    /// </summary>
+    public void Queue(PaymentsDbContext db, string eventId, string? endpointId, string url, string? body, DateTime now)
+    {
+        db.WebhookDeliveries.Add(NewDelivery(eventId, endpointId, url, body, now));
+        SqliteDatabase.AfterCommit(signal.Notify);
     }
 
     /// <summary>Endpoints as a write unit sees them: id, url, filters and owning account, by a prepared statement.</summary>

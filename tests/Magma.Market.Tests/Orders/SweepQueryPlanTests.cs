@@ -8,6 +8,7 @@ using Magma.Market.Lsps1;
 using Magma.Market.Orders;
 using Magma.Payments.Transactions;
 using Magma.Payments.Webhooks;
+using Magma.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -100,20 +101,7 @@ public sealed partial class SweepQueryPlanTests : MarketHarness
         return found.Values.ToList();
     }
 
-    private async Task<List<string>> Plan(CapturedQuery query)
-    {
-        await using var connection = new SqliteConnection(Database.ReadConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + query.Sql;
-        foreach (var (name, value) in query.Parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        var steps = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            steps.Add(reader.GetString(3));
-        return steps;
-    }
+    private Task<List<string>> Plan(CapturedQuery query) => QueryPlans.Of(Database, query.Sql, query.Parameters);
 
     // "SCAN orders" or "SCAN o" with an alias: SQLite names the table, then AS alias when there is one.
     // A full pass over an index is still a full pass, so "SCAN … USING INDEX" counts too.
