@@ -56,7 +56,7 @@ public sealed partial class SimnetNetwork
                 DescriptionHash = descriptionHash, CltvExpiry = cltv, AddIndex = addIndex,
                 CreatedAt = timestamp.UtcDateTime, ExpiresAt = timestamp.UtcDateTime.AddSeconds(expirySeconds),
             };
-            db.Invoices.Add(invoice);
+            db.Insert(invoice);
             await db.SaveChangesAsync();
             return invoice;
         });
@@ -160,7 +160,7 @@ public sealed partial class SimnetNetwork
     private static long NextSettleIndex(SimnetDbContext db, string node) =>
         Math.Max(
             LastSettleIndex(db, node).FirstOrDefault(),
-            db.ChangeTracker.Entries<SimInvoice>().Select(e => e.Entity).Where(i => i.NodePubkey == node).Max(i => (long?)i.SettleIndex) ?? 0) + 1;
+            db.Tracked<SimInvoice>().Where(i => i.NodePubkey == node).Max(i => (long?)i.SettleIndex) ?? 0) + 1;
 
     internal static IQueryable<long> LastSettleIndex(SimnetDbContext db, string node) =>
         db.Invoices.Where(i => i.NodePubkey == node && i.SettleIndex > 0).OrderByDescending(i => i.SettleIndex).Select(i => i.SettleIndex).Take(1);

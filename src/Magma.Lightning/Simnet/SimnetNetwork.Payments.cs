@@ -2,6 +2,7 @@ using System.Text.Json;
 using Magma.Lightning.Bolt11;
 using Magma.Lightning.Simnet.Data;
 using Magma.Lightning.Simnet.Routing;
+using Magma.Lightning.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Lightning.Simnet;
@@ -120,7 +121,7 @@ public sealed partial class SimnetNetwork
         var payments = await db.Payments
             .Where(p => p.Destination == invoice.NodePubkey && p.PaymentHash == invoice.PaymentHash && p.Status == PaymentStatus.InFlight)
             .ToListAsync();
-        payments.AddRange(db.ChangeTracker.Entries<SimPayment>().Select(e => e.Entity).Where(p => p.Destination == invoice.NodePubkey && p.PaymentHash == invoice.PaymentHash
+        payments.AddRange(db.Tracked<SimPayment>().Where(p => p.Destination == invoice.NodePubkey && p.PaymentHash == invoice.PaymentHash
             && p.Status == PaymentStatus.InFlight && !payments.Contains(p)));
         foreach (var payment in payments)
         {

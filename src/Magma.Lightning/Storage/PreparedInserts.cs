@@ -30,20 +30,24 @@ internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
         try
         {
             var entries = tracker.Entries().ToList();
-            var added = entries.Where(e => e.State == EntityState.Added).ToList();
-            if (added.Count == 0)
+            var rows = entries.Where(e => e.State == EntityState.Added).Select(e => new NewRow(e.Entity, e.Metadata, e))
+                .Concat(UnitRows.Take(eventData.Context).Select(entity => new NewRow(entity, EntityType(eventData.Context, entity), null)))
+                .ToList();
+            if (rows.Count == 0)
                 return result;
             var transaction = (SqliteTransaction)(eventData.Context.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("A write unit saves inside the writer's batch transaction."));
-            // Principals before dependents, as EF orders them: foreign keys are enforced on every statement.
-            foreach (var entry in added.OrderBy(e => Depth(e.Metadata)))
+            // Principals before dependents, as EF orders them: foreign keys are enforced on every statement. The sort
+            // is stable, so rows of one table go in the order the unit added them.
+            foreach (var row in rows.OrderBy(r => Depth(r.Type)))
             {
-                Inserter(entry.Metadata).Insert(entry, transaction);
-                entry.State = EntityState.Unchanged;
+                Inserter(row.Type).Insert(row.Entity, row.Entry, transaction);
+                if (row.Entry is not null)
+                    row.Entry.State = EntityState.Unchanged;
             }
             return entries.Any(e => e.State is EntityState.Modified or EntityState.Deleted)
                 ? result
-                : InterceptionResult<int>.SuppressWithResult(added.Count);
+                : InterceptionResult<int>.SuppressWithResult(rows.Count);
         }
         finally
         {
@@ -61,6 +65,13 @@ internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
             inserter.Dispose();
         _inserters.Clear();
     }
+
+    private static IEntityType EntityType(DbContext context, object entity) =>
+        context.Model.FindEntityType(entity.GetType())
+        ?? throw new InvalidOperationException($"{entity.GetType().Name} is not an entity of {context.GetType().Name}.");
+
+    /// <summary>A row to insert: an entity EF tracks as added (with its entry) or one the unit queued (without).</summary>
+    private readonly record struct NewRow(object Entity, IEntityType Type, EntityEntry? Entry);
 
     private RowInserter Inserter(IEntityType type)
     {
@@ -92,6 +103,9 @@ internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
         private readonly IProperty[] _columns;
         private readonly RelationalTypeMapping[] _mappings;
         private readonly IProperty? _generatedKey;
+        private readonly IClrPropertyGetter[] _getters;
+        private readonly IProperty? _shadowColumn;
+        private readonly string _table;
         private readonly string _sql;
         private sqlite3_stmt? _statement;
 
@@ -104,6 +118,9 @@ internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
                 throw new NotSupportedException($"{type.DisplayName()} has a store-generated key that other tables reference; give it a client-side key.");
             _columns = type.GetProperties().Where(p => p != _generatedKey).ToArray();
             _mappings = _columns.Select(p => p.GetRelationalTypeMapping()).ToArray();
+            _getters = _columns.Select(p => p.IsShadowProperty() ? null! : p.GetGetter()).ToArray();
+            _shadowColumn = _columns.FirstOrDefault(p => p.IsShadowProperty()) ?? (_generatedKey?.PropertyInfo is null ? _generatedKey : null);
+            _table = table.Name;
             if (_columns.FirstOrDefault(c => !RawValueBinder.Supports(c)) is { } unbindable)
                 throw new NotSupportedException($"{type.DisplayName()}.{unbindable.Name} is stored as {RawValueBinder.StoredType(unbindable)}, which write units cannot bind yet.");
             var names = string.Join(", ", _columns.Select(p => Quote(p.GetColumnName(table)!)));
@@ -112,15 +129,21 @@ internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
                 + (_generatedKey is null ? "" : $" RETURNING {Quote(_generatedKey.GetColumnName(table)!)}");
         }
 
-        public void Insert(EntityEntry entry, SqliteTransaction transaction)
+        /// <summary>
+        /// Inserts <paramref name="entity"/>: through its EF entry when tracked (which also holds shadow values), else
+        /// from its CLR properties.
+        /// </summary>
+        public void Insert(object entity, EntityEntry? entry, SqliteTransaction transaction)
         {
+            if (entry is null && _shadowColumn is { } shadow)
+                throw new NotSupportedException($"{shadow.DeclaringType.DisplayName()}.{shadow.Name} is a shadow property; add the entity with EF instead.");
             var db = transaction.Connection!.Handle!;
             var statement = _statement ??= Prepare(db);
-            var values = entry.CurrentValues;
+            var values = entry?.CurrentValues;
             var rc = raw.SQLITE_OK;
             for (var i = 0; i < _columns.Length && rc == raw.SQLITE_OK; i++)
             {
-                var value = values[_columns[i]];
+                var value = values is null ? _getters[i].GetClrValue(entity) : values[_columns[i]];
                 if (value is not null && _mappings[i].Converter is { } converter)
                     value = converter.ConvertToProvider(value);
                 rc = RawValueBinder.Bind(statement, i + 1, value);
@@ -132,7 +155,7 @@ internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
                     rc = raw.sqlite3_step(statement);
                 if (rc == raw.SQLITE_ROW)
                 {
-                    SetGeneratedKey(entry, raw.sqlite3_column_int64(statement, 0));
+                    SetGeneratedKey(entity, entry, raw.sqlite3_column_int64(statement, 0));
                     rc = raw.sqlite3_step(statement);
                 }
                 if (rc != raw.SQLITE_DONE)
@@ -145,7 +168,7 @@ internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
             }
             // The shape EF gives a failed insert, so unique-index idempotency and error handling see no difference.
             if (failure is not null)
-                throw new DbUpdateException($"Inserting into {entry.Metadata.GetTableName()} failed: {failure.Message}", failure);
+                throw new DbUpdateException($"Inserting into {_table} failed: {failure.Message}", failure);
         }
 
         public void Dispose() => _statement?.Dispose();
@@ -156,10 +179,16 @@ internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
             return rc == raw.SQLITE_OK ? statement : throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
         }
 
-        private void SetGeneratedKey(EntityEntry entry, long value)
+        private void SetGeneratedKey(object entity, EntityEntry? entry, long value)
         {
-            var key = entry.Property(_generatedKey!.Name);
-            key.CurrentValue = Convert.ChangeType(value, Nullable.GetUnderlyingType(_generatedKey.ClrType) ?? _generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+            var converted = Convert.ChangeType(value, Nullable.GetUnderlyingType(_generatedKey!.ClrType) ?? _generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+            if (entry is null)
+            {
+                _generatedKey.PropertyInfo!.SetValue(entity, converted);
+                return;
+            }
+            var key = entry.Property(_generatedKey.Name);
+            key.CurrentValue = converted;
             key.IsTemporary = false;
         }
 

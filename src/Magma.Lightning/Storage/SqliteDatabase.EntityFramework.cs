@@ -24,14 +24,18 @@ public sealed partial class SqliteDatabase
                 _ => new PooledDbContextFactory<TContext>(new DbContextOptionsBuilder<TContext>().UseSqlite(connection).AddInterceptors(_preparedInserts).Options));
             await using var context = contexts.CreateDbContext();
             context.Database.UseTransaction(transaction);
+            var succeeded = false;
             try
             {
-                return await work(context);
+                var result = await work(context);
+                succeeded = true;
+                return result;
             }
             finally
             {
                 // Unbind before the context goes back to the pool: the next unit brings the next batch's transaction.
                 context.Database.UseTransaction(null);
+                UnitRows.EndUnit(context, succeeded);
             }
         });
 

@@ -73,8 +73,8 @@ public sealed class Lsps1Placement(
     // Recording CREATED locks the offer's liquidity, or fails the unit when another order just took it.
     private async Task Insert(MarketDbContext db, Order order, Lsps1Order lsps1, string message)
     {
-        db.Orders.Add(order);
-        db.Lsps1Orders.Add(lsps1);
+        db.Insert(order);
+        db.Insert(lsps1);
         await transitions.Record(db, order, null, "CREATED", message);
     }
 

@@ -87,7 +87,7 @@ public sealed class OrderTransitions(SqliteDatabase database, OrderWebhooks webh
             OrderId = order.Id, FromStatus = from, ToStatus = order.Status, Trigger = trigger, PaymentStatus = order.PaymentStatus,
             Message = message, CreatedAt = now, Details = details is null ? null : JsonSerializer.Serialize(details), SellerDetail = sellerDetail,
         };
-        db.OrderEvents.Add(entry);
+        db.Insert(entry);
         if (from != order.Status)
         {
             await KeepOfferLiquidity(db, order, from);

@@ -32,7 +32,7 @@ public sealed class OrderWebhooks(MarketPlatform platform, WebhookOutbox outbox)
                 continue;
             var envelopeId = $"{EventType}:{order.Id}:{OrderNames.Of(order.Status)}";
             var eventId = $"{envelopeId}:{accountId}";
-            db.WebhookEvents.Add(new WebhookEvent
+            db.Insert(new WebhookEvent
             {
                 Id = eventId, EnvironmentId = environmentId, AccountId = accountId, EventType = EventType, CreatedAt = now,
                 Payload = Payload(envelopeId, order, from, accountId, now),

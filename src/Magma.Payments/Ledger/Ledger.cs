@@ -1,3 +1,4 @@
+using Magma.Lightning.Storage;
 using Magma.Payments.Data;
 using Magma.Payments.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public static class Ledger
     public static async Task<long> Available(PaymentsDbContext db, string walletId)
     {
         var saved = await db.LedgerEntries.Where(e => e.WalletId == walletId).SumAsync(e => (long?)e.Amount) ?? 0;
-        var unsaved = db.ChangeTracker.Entries<LedgerEntry>().Where(e => e.State == EntityState.Added && e.Entity.WalletId == walletId).Sum(e => e.Entity.Amount);
+        var unsaved = db.Added<LedgerEntry>().Where(e => e.WalletId == walletId).Sum(e => e.Amount);
         return saved + unsaved;
     }
 

@@ -88,7 +88,7 @@ public sealed class InvoiceIssuer(
             if (claimed)
                 db.Transactions.Attach(tx);
             else
-                db.Transactions.Add(tx);
+                db.Insert(tx);
             tx.PaymentRequest = paymentRequest;
             tx.Stage = tx.SandboxBehavior is "complete" or "fail" ? TransactionStage.SandboxScheduled : TransactionStage.Open;
             tx.SandboxDueAt = tx.Stage == TransactionStage.SandboxScheduled ? now + options.Value.Sandbox.BehaviorDelay : null;

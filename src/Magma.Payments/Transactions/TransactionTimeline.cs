@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Magma.Lightning.Storage;
 using Magma.Payments.Data;
 using Magma.Payments.Webhooks;
 
@@ -12,7 +13,7 @@ public sealed class TransactionTimeline(WebhookOutbox outbox)
 {
     public async Task Record(PaymentsDbContext db, PaymentTransaction tx, string eventType, string message, object? details, DateTime now)
     {
-        db.TransactionEvents.Add(new TransactionEvent
+        db.Insert(new TransactionEvent
         {
             TransactionId = tx.Id, EventType = eventType, Message = message, CreatedAt = now,
             Details = details is null ? null : JsonSerializer.Serialize(details, TimelineJson),

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Magma.Lightning.Storage;
 using Magma.Payments.Assets;
@@ -18,15 +19,17 @@ public sealed class WebhookOutbox(AssetCatalog assets, WebhookSignal signal)
     private const string EnvironmentEndpoints =
         "SELECT id, url, event_filters FROM webhook_endpoints WHERE environment_id = $p0 AND account_id IS NULL AND active = 1 AND deleted_at IS NULL";
 
+    private readonly ConcurrentDictionary<string, EnvironmentType> _environmentTypes = new();
+
     public async Task Add(PaymentsDbContext db, PaymentTransaction tx, string eventType, DateTime now)
     {
         var id = PaymentEventPayload.EventId(eventType, tx.Id);
-        // Tracked entries, not DbSet.Local: a LocalView stays on the pooled context and raises an event per tracked row.
-        if (db.ChangeTracker.Entries<WebhookEvent>().Any(e => e.Entity.Id == id) || await db.ExistsAsync("SELECT 1 FROM webhook_events WHERE id = $p0", id))
+        // This unit's own unsaved events first (UnitRows, not DbSet.Local, which stays on the pooled context), then the saved ones.
+        if (db.Tracked<WebhookEvent>().Any(e => e.Id == id) || await db.ExistsAsync("SELECT 1 FROM webhook_events WHERE id = $p0", id))
             return;
-        var environmentType = Enum.Parse<EnvironmentType>((await db.QueryAsync("SELECT type FROM environments WHERE id = $p0", r => r.GetString(0), tx.EnvironmentId)).Single());
+        var environmentType = await EnvironmentTypeOf(db, tx.EnvironmentId);
         var asset = assets.Get(tx.AssetId);
-        db.WebhookEvents.Add(new WebhookEvent
+        db.Insert(new WebhookEvent
         {
             Id = id, EnvironmentId = tx.EnvironmentId, EventType = eventType, TransactionId = tx.Id, WalletId = tx.WalletId,
             Payload = PaymentEventPayload.Build(tx, environmentType, asset, eventType), CreatedAt = now,
@@ -42,13 +45,23 @@ public sealed class WebhookOutbox(AssetCatalog assets, WebhookSignal signal)
             Queue(db, id, endpointId: null, tx.WebhookUrl, LnbitsPaymentJson.Serialize(tx, asset), now);
     }
 
+    // An environment's type is fixed when it is created and nothing changes it, so each is read once per process
+    // instead of once per event on the single writer.
+    private async ValueTask<EnvironmentType> EnvironmentTypeOf(PaymentsDbContext db, string environmentId)
+    {
+        if (_environmentTypes.TryGetValue(environmentId, out var type))
+            return type;
+        type = Enum.Parse<EnvironmentType>((await db.QueryAsync("SELECT type FROM environments WHERE id = $p0", r => r.GetString(0), environmentId)).Single());
+        return _environmentTypes.GetOrAdd(environmentId, type);
+    }
+
     /// <summary>
     /// Adds a first delivery attempt in the caller's unit and wakes the delivery worker once it commits. An event
     /// nobody subscribed to queues nothing, so it is only kept for the event log and costs the worker no query.
     /// </summary>
     public void Queue(PaymentsDbContext db, string eventId, string? endpointId, string url, string? body, DateTime now)
     {
-        db.WebhookDeliveries.Add(NewDelivery(eventId, endpointId, url, body, now));
+        db.Insert(NewDelivery(eventId, endpointId, url, body, now));
         SqliteDatabase.AfterCommit(signal.Notify);
     }
 

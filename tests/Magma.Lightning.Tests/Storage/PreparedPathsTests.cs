@@ -16,8 +16,14 @@ public sealed class PreparedPathsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = new SqliteDatabase(new SqliteOptions { ConnectionString = _file.ConnectionString, Synchronous = "NORMAL" });
-        await _database.Write(async (c, t) =>
+        _database = await OpenParcels(_file);
+    }
+
+    /// <summary>A database with the parcels and scans tables these tests and <see cref="UnitRowsTests"/> write.</summary>
+    internal static async Task<SqliteDatabase> OpenParcels(TemporaryDatabase file)
+    {
+        var database = new SqliteDatabase(new SqliteOptions { ConnectionString = file.ConnectionString, Synchronous = "NORMAL" });
+        await database.Write(async (c, t) =>
         {
             using var command = c.CreateCommand();
             command.Transaction = t;
@@ -28,6 +34,7 @@ public sealed class PreparedPathsTests : IAsyncLifetime
                 """;
             return await command.ExecuteNonQueryAsync();
         });
+        return database;
     }
 
     public async Task DisposeAsync()
@@ -159,13 +166,13 @@ public sealed class PreparedPathsTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => _database.Query("SELECT id FROM parcels WHERE id = $p0", r => r.GetString(0)));
     }
 
-    private static Parcel NewParcel(string id, string label) => new()
+    internal static Parcel NewParcel(string id, string label) => new()
     {
         Id = id, Label = label, Kind = ParcelKind.Express, WeightMsat = 21_000_000_123, Fragile = true,
         SentAt = new DateTime(2026, 11, 20, 8, 0, 0, DateTimeKind.Utc),
     };
 
-    private static void AssertSame(Parcel expected, Parcel actual)
+    internal static void AssertSame(Parcel expected, Parcel actual)
     {
         Assert.Equal((expected.Id, expected.Label, expected.Kind, expected.WeightMsat, expected.Fragile, expected.SentAt, expected.DeliveredAt, expected.Note),
             (actual.Id, actual.Label, actual.Kind, actual.WeightMsat, actual.Fragile, actual.SentAt, actual.DeliveredAt, actual.Note));
