@@ -27,6 +27,8 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
 
     public SqliteDatabase(SqliteOptions options, ILogger<SqliteDatabase>? logger = null)
     {
+        // Before the first connection: the bundled SQLite would otherwise turn every lock wait into a whole second.
+        SqlitePreciseSleep.Ensure();
         _logger = logger ?? NullLogger<SqliteDatabase>.Instance;
         _maxBatchSize = Math.Max(1, options.MaxBatchSize);
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { ForeignKeys = true, Pooling = true };
