@@ -37,6 +37,15 @@ internal static class SqlitePreciseSleep
     {
         if (!(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
             return false;
+        try
+        {
+            // Resolve usleep now: a failure inside SQLite's callback would end the process.
+            usleep(0);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
         SQLitePCL.Batteries_V2.Init();
         var vfs = sqlite3_vfs_find(IntPtr.Zero);
         if (vfs == IntPtr.Zero || Marshal.PtrToStringUTF8(Marshal.ReadIntPtr(vfs, Offset(nameof(VfsHead.Name)))) is not { } name
