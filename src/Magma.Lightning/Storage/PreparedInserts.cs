@@ -38,7 +38,7 @@ internal sealed class PreparedInserts : SaveChangesInterceptor, IDisposable
             var transaction = (SqliteTransaction)(eventData.Context.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("A write unit saves inside the writer's batch transaction."));
             // Principals before dependents, as EF orders them: foreign keys are enforced on every statement. The sort
-            // is stable, so rows of one table go in the order the unit added them.
+            // is stable: within one table, EF's added rows go first, then queued rows in the order they were queued.
             foreach (var row in rows.OrderBy(r => Depth(r.Type)))
             {
                 Inserter(row.Type).Insert(row.Entity, row.Entry, transaction);

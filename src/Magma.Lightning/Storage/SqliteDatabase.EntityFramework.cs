@@ -33,9 +33,15 @@ public sealed partial class SqliteDatabase
             }
             finally
             {
-                // Unbind before the context goes back to the pool: the next unit brings the next batch's transaction.
-                context.Database.UseTransaction(null);
-                UnitRows.EndUnit(context, succeeded);
+                try
+                {
+                    UnitRows.EndUnit(context, succeeded);
+                }
+                finally
+                {
+                    // Unbind before the context goes back to the pool: the next unit brings the next batch's transaction.
+                    context.Database.UseTransaction(null);
+                }
             }
         });
 

@@ -43,7 +43,8 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         var journal = Scalar(_writer, "PRAGMA journal_mode=WAL;");
         var synchronous = ValidSynchronous(options.Synchronous);
         Execute(_writer, $"PRAGMA synchronous={synchronous};");
-        Execute(_writer, "PRAGMA busy_timeout=10000;");
+        // Only another process (an operator's sqlite3 shell, a backup) can make the single writer wait for a lock.
+        SqlitePreciseSleep.SetBusyTimeout(_writer, TimeSpan.FromSeconds(10));
         // Every write goes through this one connection: keep the hot pages (indexes on statuses and deadlines) in
         // its cache instead of SQLite's 2 MB default, and read the file through a memory map rather than read(2).
         Execute(_writer, "PRAGMA cache_size=-65536;");

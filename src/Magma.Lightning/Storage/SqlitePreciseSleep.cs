@@ -37,23 +37,65 @@ internal static class SqlitePreciseSleep
     {
         if (!(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
             return false;
+        SQLitePCL.Batteries_V2.Init();
+        IntPtr vfs;
         try
         {
-            // Resolve usleep now: a failure inside SQLite's callback would end the process.
+            // Resolve usleep now, since a failure inside SQLite's callback would end the process; and a provider other
+            // than the bundled e_sqlite3 simply keeps its own sleep.
             usleep(0);
+            vfs = sqlite3_vfs_find(IntPtr.Zero);
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
             return false;
         }
-        SQLitePCL.Batteries_V2.Init();
-        var vfs = sqlite3_vfs_find(IntPtr.Zero);
         if (vfs == IntPtr.Zero || Marshal.PtrToStringUTF8(Marshal.ReadIntPtr(vfs, Offset(nameof(VfsHead.Name)))) is not { } name
             || !name.StartsWith("unix", StringComparison.Ordinal))
             return false;
         Marshal.WriteIntPtr(vfs, Offset(nameof(VfsHead.Sleep)), Marshal.GetFunctionPointerForDelegate(Callback));
         return true;
     }
+
+    /// <summary>
+    /// A busy timeout for <paramref name="connection"/> that waits in short steps. SQLite's own busy handler
+    /// (<c>PRAGMA busy_timeout</c>) in this build asks the VFS for whole seconds at a time, so a lock held for 50 ms
+    /// cost a second.
+    /// </summary>
+    public static void SetBusyTimeout(Microsoft.Data.Sqlite.SqliteConnection connection, TimeSpan timeout)
+    {
+        var handle = connection.Handle!.DangerousGetHandle();
+        var rc = sqlite3_busy_handler(handle, Marshal.GetFunctionPointerForDelegate(Busy), (IntPtr)(long)timeout.TotalMilliseconds);
+        if (rc != 0)
+            throw new InvalidOperationException($"sqlite3_busy_handler failed with SQLite code {rc}.");
+    }
+
+    // SQLite's own schedule, in milliseconds, for builds that have usleep: short first waits, then 100 ms steps.
+    private static readonly int[] BusyDelays = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
+    private static readonly BusyCallback Busy = WaitWhileBusy;
+
+    private static int WaitWhileBusy(IntPtr timeoutMilliseconds, int count)
+    {
+        var delay = BusyDelay(count, (long)timeoutMilliseconds);
+        if (delay <= 0)
+            return 0;
+        Thread.Sleep(delay);
+        return 1;
+    }
+
+    /// <summary>How long the <paramref name="count"/>th wait for a lock sleeps; 0 once the timeout is used up.</summary>
+    internal static int BusyDelay(int count, long timeoutMilliseconds)
+    {
+        var waited = count < BusyDelays.Length ? BusyDelays[..count].Sum() : BusyDelays.Sum() + (count - BusyDelays.Length) * 100L;
+        var delay = count < BusyDelays.Length ? BusyDelays[count] : 100;
+        return (int)Math.Max(0, Math.Min(delay, timeoutMilliseconds - waited));
+    }
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int BusyCallback(IntPtr timeoutMilliseconds, int count);
+
+    [DllImport(Library)]
+    private static extern int sqlite3_busy_handler(IntPtr db, IntPtr callback, IntPtr argument);
 
     private static int Sleep(IntPtr vfs, int microseconds)
     {

@@ -24,7 +24,10 @@ public static class UnitRows
 
     public static T Insert<T>(this DbContext db, T entity) where T : class
     {
-        Queued.GetOrCreateValue(db).Add(entity);
+        // Queuing the same object twice writes it once, as Add twice would.
+        var queued = Queued.GetOrCreateValue(db);
+        if (!queued.Any(row => ReferenceEquals(row, entity)))
+            queued.Add(entity);
         return entity;
     }
 
