@@ -33,26 +33,17 @@ public sealed class Lsps1Placement(
         var preimage = RandomNumberGenerator.GetBytes(32);
         var order = NewOrder(offer, request, lsps1, sellerFee: lsps1.FeeTotalSat, platformFee: 0);
         (order.Preimage, order.PaymentHash) = (Convert.ToHexStringLower(preimage), Convert.ToHexStringLower(SHA256.HashData(preimage)));
-        // The escrow's own issue claims an idempotency key first; nothing retries a create_order, so one commit is saved.
-        var hold = await holds.Create(Caller.AdminCaller, new InvoiceRequest(platform.WalletId, order.BuyerAmountSat * 1000,
+        // The escrow invoice's transaction and the order commit in one unit: an order never exists without its
+        // invoice's transaction, and when the order cannot be placed (its offer's liquidity was just taken) the issuer
+        // cancels the node's invoice so it can never be paid. No idempotency key: nothing retries a create_order.
+        await holds.Create<MarketDbContext>(Caller.AdminCaller, new InvoiceRequest(platform.WalletId, order.BuyerAmountSat * 1000,
             $"Magma channel order {order.Id}", market.Value.Timeouts.BuyerPayment, Metadata: $"{{\"order_id\":\"{order.Id}\"}}",
-            HoldPaymentHash: order.PaymentHash, CltvExpiry: market.Value.HoldInvoiceCltvExpiry), cancellationToken);
-        try
+            HoldPaymentHash: order.PaymentHash, CltvExpiry: market.Value.HoldInvoiceCltvExpiry), async (db, hold) =>
         {
-            await database.Write<MarketDbContext>(async db =>
-            {
-                await Insert(db, order, lsps1, "Order placed over LSPS1 with the house seller.");
-                (order.HoldTransactionId, order.BuyerInvoice, order.PaymentDeadline) = (hold.Id, hold.PaymentRequest, hold.ExpiresAt);
-                await transitions.Fire(db, order, OrderTrigger.SellerAccept, "The house seller accepted the order.");
-                await db.SaveChangesAsync();
-            });
-        }
-        catch (MagmaException)
-        {
-            // No order holds this invoice: void it so it can never be paid.
-            await holds.Cancel(Caller.AdminCaller, order.PaymentHash, CancellationToken.None);
-            throw;
-        }
+            await Insert(db, order, lsps1, "Order placed over LSPS1 with the house seller.");
+            (order.HoldTransactionId, order.BuyerInvoice, order.PaymentDeadline) = (hold.Id, hold.PaymentRequest, hold.ExpiresAt);
+            await transitions.Fire(db, order, OrderTrigger.SellerAccept, "The house seller accepted the order.");
+        }, cancellationToken);
         return (order, lsps1);
     }
 

@@ -16,11 +16,16 @@ namespace Magma.Payments.Transactions;
 /// </summary>
 public sealed class HoldInvoiceService(SqliteDatabase database, InvoiceIssuer issuer, EnvironmentNodes nodes, InvoiceSettlement settlement)
 {
-    public Task<PaymentTransaction> Create(Caller caller, InvoiceRequest request, CancellationToken cancellationToken = default)
+    public Task<PaymentTransaction> Create(Caller caller, InvoiceRequest request, CancellationToken cancellationToken = default) =>
+        Create<PaymentsDbContext>(caller, request, alsoInUnit: null, cancellationToken);
+
+    /// <summary>A hold invoice whose transaction commits in one unit with the caller's own writes (see InvoiceIssuer).</summary>
+    public Task<PaymentTransaction> Create<TContext>(Caller caller, InvoiceRequest request, Func<TContext, PaymentTransaction, Task>? alsoInUnit,
+        CancellationToken cancellationToken = default) where TContext : PaymentsDbContext
     {
         if (!Hex.IsHex(request.HoldPaymentHash, 32))
             throw PaymentErrors.Invalid("payment_hash must be 64 hex characters.", "payment_hash");
-        return issuer.Issue(caller, request, cancellationToken);
+        return issuer.Issue(caller, request, alsoInUnit, cancellationToken);
     }
 
     /// <summary>Releases the preimage: the held HTLC settles and the receive completes.</summary>

@@ -30,7 +30,16 @@ public sealed class InvoiceIssuer(
 {
     private const int MaxDescriptionBytes = 639;
 
-    public async Task<PaymentTransaction> Issue(Caller caller, InvoiceRequest request, CancellationToken cancellationToken = default)
+    public Task<PaymentTransaction> Issue(Caller caller, InvoiceRequest request, CancellationToken cancellationToken = default) =>
+        Issue<PaymentsDbContext>(caller, request, alsoInUnit: null, cancellationToken);
+
+    /// <summary>
+    /// Issues the invoice and records its transaction in one unit with <paramref name="alsoInUnit"/>, a caller's own
+    /// writes that belong with it (the market's order for its escrow invoice): both commit or neither does. When the
+    /// unit fails, the node's invoice is cancelled, so nothing can pay an invoice no transaction records.
+    /// </summary>
+    public async Task<PaymentTransaction> Issue<TContext>(Caller caller, InvoiceRequest request, Func<TContext, PaymentTransaction, Task>? alsoInUnit,
+        CancellationToken cancellationToken = default) where TContext : PaymentsDbContext
     {
         caller.Require(PermissionResource.Payments, PermissionLevel.Write);
         var wallet = await wallets.Find(caller, request.WalletId);
@@ -74,7 +83,17 @@ public sealed class InvoiceIssuer(
             throw;
         }
 
-        return await Record(tx, paymentRequest, claimed, now);
+        if (alsoInUnit is null)
+            return await Record<PaymentsDbContext>(tx, paymentRequest, claimed, now, alsoInUnit: null);
+        try
+        {
+            return await Record(tx, paymentRequest, claimed, now, alsoInUnit);
+        }
+        catch
+        {
+            await CancelOnNode(node, tx.PaymentHash!);
+            throw;
+        }
     }
 
     /// <summary>
@@ -83,7 +102,11 @@ public sealed class InvoiceIssuer(
     /// reconciler finishes one whose request was interrupted after the node made its invoice the same way.
     /// </summary>
     internal Task<PaymentTransaction> Record(PaymentTransaction tx, string paymentRequest, bool claimed, DateTime now) =>
-        database.Write<PaymentsDbContext, PaymentTransaction>(async db =>
+        Record<PaymentsDbContext>(tx, paymentRequest, claimed, now, alsoInUnit: null);
+
+    private Task<PaymentTransaction> Record<TContext>(PaymentTransaction tx, string paymentRequest, bool claimed, DateTime now,
+        Func<TContext, PaymentTransaction, Task>? alsoInUnit) where TContext : PaymentsDbContext =>
+        database.Write<TContext, PaymentTransaction>(async db =>
         {
             if (claimed)
                 db.Transactions.Attach(tx);
@@ -95,9 +118,23 @@ public sealed class InvoiceIssuer(
             tx.UpdatedAt = now;
             await timeline.Record(db, tx, PaymentEventTypes.Pending, tx.IsHold ? "Hold invoice created" : "Invoice created",
                 new { payment_hash = tx.PaymentHash, amount_msat = tx.AmountMsat }, now);
+            if (alsoInUnit is not null)
+                await alsoInUnit(db, tx);
             await db.SaveChangesAsync();
             return tx;
         });
+
+    // Best effort, and never in place of the unit's own failure; an invoice left open expires unpaid.
+    private static async Task CancelOnNode(ILightningNode node, string paymentHash)
+    {
+        try
+        {
+            await node.CancelInvoice(paymentHash, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+        }
+    }
 
     private static async Task<string> CreateOnNode(ILightningNode node, PaymentTransaction tx, InvoiceRequest request, CancellationToken cancellationToken)
     {

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using Magma.Lightning;
+using Magma.Lightning.Storage;
 using Magma.Payments.Data;
 using Magma.Payments.Errors;
 using Magma.Payments.Transactions;
 using Magma.Payments.Wallets;
+using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Payments.Tests.Transactions;
 
@@ -64,5 +66,27 @@ public sealed class HoldInvoiceTests : PaymentsHarness
         var error = await Assert.ThrowsAsync<MagmaException>(() => Holds.Create(Admin, Request(hash)));
 
         Assert.Equal(PaymentErrors.DuplicatePaymentHash, error.Error);
+    }
+
+    [Fact]
+    public async Task WritesThatFailInTheInvoicesUnitUndoItsTransactionAndCancelTheNodesInvoice()
+    {
+        var (_, hash) = NewSecret();
+        var (_, joined) = NewSecret();
+
+        var failure = await Assert.ThrowsAsync<MagmaException>(() => Holds.Create<PaymentsDbContext>(Admin, Request(hash),
+            (_, _) => throw new MagmaException(PaymentErrors.InvalidId, "The caller's own write failed.")));
+        var recorded = await Holds.Create<PaymentsDbContext>(Admin, Request(joined), (db, hold) =>
+        {
+            db.Insert(new TransactionEvent { TransactionId = hold.Id, EventType = "test.joined", Message = "written with it", CreatedAt = hold.CreatedAt });
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal("The caller's own write failed.", failure.Message);
+        Assert.Equal(InvoiceState.Canceled, (await House.LookupInvoice(hash))!.State);
+        await using (var db = Database.Read<PaymentsDbContext>())
+            Assert.False(await db.Transactions.AnyAsync(t => t.PaymentHash == hash));
+        Assert.Contains(await Get<TransactionQueries>().Events(recorded.Id), e => e.EventType == "test.joined");
+        Assert.Equal(InvoiceState.Open, (await House.LookupInvoice(joined))!.State);
     }
 }
