@@ -16,7 +16,9 @@ namespace Magma.Lightning.Storage;
 /// </para>
 /// <para>
 /// The fix replaces the VFS's <c>xSleep</c> pointer, once, before the first connection opens. Everything else in the
-/// VFS is untouched, and the Windows VFS (which sleeps in milliseconds) is left alone.
+/// VFS is untouched, and the Windows VFS (which sleeps in milliseconds) is left alone. The busy handler of this build
+/// asks the VFS for a whole second itself, so a connection that needs a busy timeout takes <see cref="SetBusyTimeout"/>,
+/// which waits in SQLite's usual short steps.
 /// </para>
 /// </summary>
 internal static class SqlitePreciseSleep

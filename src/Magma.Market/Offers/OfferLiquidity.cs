@@ -1,6 +1,6 @@
+using Magma.Lightning.Storage;
 using Magma.Market.Data;
 using Magma.Market.Orders;
-using Magma.Lightning.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Magma.Market.Offers;

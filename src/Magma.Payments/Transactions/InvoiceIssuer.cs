@@ -83,13 +83,11 @@ public sealed class InvoiceIssuer(
             throw;
         }
 
-        if (alsoInUnit is null)
-            return await Record<PaymentsDbContext>(tx, paymentRequest, claimed, now, alsoInUnit: null);
         try
         {
             return await Record(tx, paymentRequest, claimed, now, alsoInUnit);
         }
-        catch
+        catch when (alsoInUnit is not null)
         {
             await CancelOnNode(node, tx.PaymentHash!);
             throw;
