@@ -37,7 +37,8 @@ public static class Lsps1Http
             httpContext.Response.StatusCode = status;
             httpContext.Response.ContentType = JsonContentType;
             httpContext.Response.ContentLength = json.Length;
-            return httpContext.Response.Body.WriteAsync(json).AsTask();
+            // A HEAD answer carries GET's headers, Content-Length included, and no body.
+            return HttpMethods.IsHead(httpContext.Request.Method) ? Task.CompletedTask : httpContext.Response.Body.WriteAsync(json).AsTask();
         }
     }
 

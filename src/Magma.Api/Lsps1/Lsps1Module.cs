@@ -8,7 +8,8 @@ namespace Magma.Api.Lsps1;
 /// prefixes real clients hard-code, served by the house seller, and under Magma's <c>/api/lsp/v1/recommended</c> and
 /// <c>/cheapest</c>, which route to automated marketplace offers. Routing tolerates a trailing slash. Browsers may
 /// call every route (CORS, any origin, no credentials); create_order is rate-limited per client address. Wrong methods
-/// and unknown paths answer in LSPS1's error shape (<see cref="Lsps1UnmatchedRequests"/>).
+/// and unknown paths answer in LSPS1's error shape (<see cref="Lsps1UnmatchedRequests"/>). The two read routes also
+/// answer HEAD.
 /// </summary>
 public sealed class Lsps1Module : IEndpointModule
 {
@@ -16,7 +17,8 @@ public sealed class Lsps1Module : IEndpointModule
     public const string SharedPrefix = "/api/v1";
 
 
-    private static readonly string[] GetOrPost = [HttpMethods.Get, HttpMethods.Post];
+    // HEAD answers with GET's status and headers (RFC 9110 §9.3.2): link checkers and uptime monitors probe with it.
+    private static readonly string[] Reads = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post];
     private static readonly string[] PostOnly = [HttpMethods.Post];
 
     public static readonly IReadOnlyList<(string Prefix, Lsps1Route Route)> Prefixes =
@@ -34,10 +36,10 @@ public sealed class Lsps1Module : IEndpointModule
         foreach (var (prefix, route) in Prefixes)
         {
             var group = app.MapGroup(prefix).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
-            group.MapLsps1("/get_info", GetOrPost, GetInfo);
+            group.MapLsps1("/get_info", Reads, GetInfo);
             group.MapLsps1("/create_order", PostOnly, (HttpContext context, Lsps1Service lsps1, Lsps1OrderLimiter limiter, ILogger<Lsps1Module> logger) =>
                 limiter.TryTake(context, out var retryAfter) ? CreateOrder(context, lsps1, route, logger) : Task.FromResult(Lsps1OrderLimiter.TooManyRequests(retryAfter)));
-            group.MapLsps1("/get_order", GetOrPost, GetOrder);
+            group.MapLsps1("/get_order", Reads, GetOrder);
             if (prefix != SharedPrefix)
                 group.MapUnknownMethods();
         }

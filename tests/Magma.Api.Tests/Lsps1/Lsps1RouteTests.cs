@@ -67,6 +67,30 @@ public sealed class Lsps1RouteTests(Lsps1Fixture fixture) : IClassFixture<Lsps1F
     }
 
     [Fact]
+    public async Task HeadAnswersTheReadRoutesWithGetsStatusAndHeadersAndNoBody()
+    {
+        var created = await Host.CreateOrder(Lsps1Host.Json(Lsps1Host.Body(Lsps1Fixture.AbsentNode)));
+        var id = created.GetProperty("order_id").GetString()!;
+
+        foreach (var (path, status) in new[]
+        {
+            ("/api/v1/get_info", HttpStatusCode.OK),
+            ($"/api/lsps1/v1/get_order?order_id={id}", HttpStatusCode.OK),
+            ($"/api/v1/get_order?order_id={Guid.NewGuid()}", HttpStatusCode.NotFound),
+        })
+        {
+            var get = await Host.Client.GetAsync(path);
+            var head = await Host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+            Assert.Equal(status, get.StatusCode);
+            Assert.Equal(status, head.StatusCode);
+            Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+            Assert.Equal((await get.Content.ReadAsByteArrayAsync()).Length, head.Content.Headers.ContentLength);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [Fact]
     public async Task AnUnknownOrderIs101With404()
     {
         var error = await Lsps1ValidationTests.Error(await Host.Client.GetAsync($"/api/v1/get_order?order_id={Guid.NewGuid()}"), HttpStatusCode.NotFound);

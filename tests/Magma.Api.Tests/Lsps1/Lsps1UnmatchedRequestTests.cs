@@ -31,8 +31,8 @@ public sealed class Lsps1UnmatchedRequestTests(Lsps1Fixture fixture) : IClassFix
     [InlineData("DELETE", "/api/v1/create_order", "POST, OPTIONS")]
     [InlineData("GET", "/api/v1/create_order", "POST, OPTIONS")]
     [InlineData("GET", "/api/lsps1/v1/create_order/", "POST, OPTIONS")]
-    [InlineData("PUT", "/api/v1/lsps1/get_info", "GET, POST, OPTIONS")]
-    [InlineData("PATCH", "/lsps1/get_order", "GET, POST, OPTIONS")]
+    [InlineData("PUT", "/api/v1/lsps1/get_info", "GET, HEAD, POST, OPTIONS")]
+    [InlineData("PATCH", "/lsps1/get_order", "GET, HEAD, POST, OPTIONS")]
     [InlineData("DELETE", "/api/lsp/v1/recommended/create_order", "POST, OPTIONS")]
     [InlineData("GET", "/api/v1/jsonrpc", "POST, OPTIONS")]
     public async Task AWrongMethodOnAnLsps1RouteIs405WithAllowAndAnLsps1Error(string method, string path, string allow)
@@ -47,7 +47,7 @@ public sealed class Lsps1UnmatchedRequestTests(Lsps1Fixture fixture) : IClassFix
     }
 
     [Theory]
-    [InlineData("/api/v1/get_info", "GET, POST, OPTIONS")]
+    [InlineData("/api/v1/get_info", "GET, HEAD, POST, OPTIONS")]
     [InlineData("/lsps1/create_order", "POST, OPTIONS")]
     [InlineData("/api/v1/jsonrpc", "POST, OPTIONS")]
     public async Task APlainOptionsRequestIs204AndListsTheMethods(string path, string allow)
