@@ -6,7 +6,7 @@ namespace Magma.Payments.Assets;
 
 /// <summary>
 /// BTC everywhere; in sandbox environments also simulated USDT and USDC (precision 6), priced by
-/// <c>Payments:Sandbox:BtcUsdPrice</c>.
+/// <c>Payments:Sandbox:BtcUsdPriceCents</c>.
 /// </summary>
 public sealed class AssetCatalog(IOptions<PaymentsOptions> options)
 {
