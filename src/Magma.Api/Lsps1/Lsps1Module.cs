@@ -45,7 +45,7 @@ public sealed class Lsps1Module : IEndpointModule
         }
         app.MapGroup(SharedPrefix).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy)
             .MapLsps1("/jsonrpc", PostOnly, Lsps1JsonRpc.Handle);
-        app.MapGet("/openapi/lsps1.json", Lsps1OpenApi.Serve).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
+        app.MapMethods("/openapi/lsps1.json", [HttpMethods.Get, HttpMethods.Head], Lsps1OpenApi.Serve).WithTags("LSPS1").RequireCors(Lsps1ApiServices.CorsPolicy);
     }
 
     private static IResult GetInfo(Lsps1Service lsps1, Lsps1InfoCache cache) => Lsps1Http.Ok(Lsps1Handlers.GetInfo(lsps1, cache));

@@ -14,5 +14,6 @@ public static class Lsps1OpenApi
         return copy.ToArray();
     });
 
-    public static IResult Serve() => Results.Bytes(Document.Value, Lsps1Http.JsonContentType);
+    // Through LSPS1's own result, which also answers HEAD.
+    public static IResult Serve() => Lsps1Http.Ok(Document.Value);
 }

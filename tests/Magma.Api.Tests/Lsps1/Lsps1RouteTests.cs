@@ -67,7 +67,7 @@ public sealed class Lsps1RouteTests(Lsps1Fixture fixture) : IClassFixture<Lsps1F
     }
 
     [Fact]
-    public async Task HeadAnswersTheReadRoutesWithGetsStatusAndHeadersAndNoBody()
+    public async Task HeadAnswersTheReadRoutesAndTheOpenApiDocumentWithGetsStatusAndHeadersAndNoBody()
     {
         var created = await Host.CreateOrder(Lsps1Host.Json(Lsps1Host.Body(Lsps1Fixture.AbsentNode)));
         var id = created.GetProperty("order_id").GetString()!;
@@ -75,6 +75,7 @@ public sealed class Lsps1RouteTests(Lsps1Fixture fixture) : IClassFixture<Lsps1F
         foreach (var (path, status) in new[]
         {
             ("/api/v1/get_info", HttpStatusCode.OK),
+            ("/openapi/lsps1.json", HttpStatusCode.OK),
             ($"/api/lsps1/v1/get_order?order_id={id}", HttpStatusCode.OK),
             ($"/api/v1/get_order?order_id={Guid.NewGuid()}", HttpStatusCode.NotFound),
         })
