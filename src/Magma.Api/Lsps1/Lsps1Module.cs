@@ -8,8 +8,8 @@ namespace Magma.Api.Lsps1;
 /// prefixes real clients hard-code, served by the house seller, and under Magma's <c>/api/lsp/v1/recommended</c> and
 /// <c>/cheapest</c>, which route to automated marketplace offers. Routing tolerates a trailing slash. Browsers may
 /// call every route (CORS, any origin, no credentials); create_order is rate-limited per client address. Wrong methods
-/// and unknown paths answer in LSPS1's error shape (<see cref="Lsps1UnmatchedRequests"/>). The two read routes also
-/// answer HEAD.
+/// and unknown paths answer in LSPS1's error shape (<see cref="Lsps1UnmatchedRequests"/>). The two read routes and
+/// the OpenAPI document also answer HEAD.
 /// </summary>
 public sealed class Lsps1Module : IEndpointModule
 {
